@@ -1,0 +1,43 @@
+/// A blockchain whose identifiers WalletDesk recognises.
+public enum Chain: String, Codable, Sendable, CaseIterable {
+    case bitcoin
+    case bitcoinTestnet = "bitcoin_testnet"
+    /// Ethereum and every EVM chain (BNB Smart Chain, Polygon, Arbitrum …): they share the
+    /// address and transaction hash formats, so text alone cannot tell them apart.
+    case ethereum
+    case tron
+    case solana
+    case litecoin
+}
+
+/// Whether an identifier names a transaction or an address.
+public enum IdentifierKind: String, Codable, Sendable {
+    case txid
+    case address
+}
+
+/// A transaction id or address found in text.
+public struct IdentifierFinding: Codable, Sendable, Equatable {
+    /// Transaction or address.
+    public var kind: IdentifierKind
+    /// The chain, or nil when the format is shared (a bare 64-hex txid is Bitcoin, Litecoin or TRON).
+    public var chain: Chain?
+    /// The identifier exactly as written.
+    public var value: String
+    /// True when every check the format allows passed (checksum, length, version, EIP-55 case).
+    public var valid: Bool
+    /// Offset of the first Unicode scalar.
+    public var start: Int
+    /// Offset one past the last Unicode scalar.
+    public var end: Int
+
+    /// Creates a finding.
+    public init(kind: IdentifierKind, chain: Chain?, value: String, valid: Bool, start: Int, end: Int) {
+        self.kind = kind
+        self.chain = chain
+        self.value = value
+        self.valid = valid
+        self.start = start
+        self.end = end
+    }
+}

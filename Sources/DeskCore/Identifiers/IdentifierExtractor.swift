@@ -1,0 +1,121 @@
+import Foundation
+
+/// Finds transaction ids and addresses in customer text and validates them per chain.
+///
+/// Candidates are maximal ASCII alphanumeric runs (so `…/tx/<hash>` and `地址：<addr>` work):
+/// - `0x` + 64 hex: Ethereum (EVM) txid; `0x` + 40 hex: Ethereum address (EIP-55 checked);
+/// - 64 hex: txid of Bitcoin, Litecoin or TRON (chain nil: the format is shared);
+/// - `bc1…`/`tb1…`/`ltc1…`: segwit address (Bech32/Bech32m, BIP173/BIP350); reported invalid
+///   when the prefix is right but the checksum or program is not;
+/// - Base58 of 25–35 characters starting 1, 3, m, n, 2, L, M or T: legacy address
+///   (Base58Check, version byte decides the chain); reported invalid on a bad checksum;
+/// - Base58 of 32–44 characters decoding to 32 bytes: Solana address;
+/// - Base58 of 86–88 characters decoding to 64 bytes: Solana transaction signature.
+///
+/// Run it on text the `SecretScanner` has already redacted: a private key is also 64 hex digits.
+public struct IdentifierExtractor: Sendable {
+    /// Creates an extractor.
+    public init() {}
+
+    /// All identifiers in `text`, in order; offsets count Unicode scalars.
+    public func extract(from text: String) -> [IdentifierFinding] {
+        let scalars = text.unicodeScalars.map(\.value)
+        var found: [IdentifierFinding] = []
+        var i = 0
+        while i < scalars.count {
+            guard ScalarClass.isASCIIAlnum(scalars[i]) else {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < scalars.count && ScalarClass.isASCIIAlnum(scalars[end]) { end += 1 }
+            if end - i >= 14, end - i <= 90 {
+                let value = String(decoding: scalars[i..<end].map { UInt8($0) }, as: UTF8.self)
+                if let finding = classify(value, start: i, end: end) { found.append(finding) }
+            }
+            i = end
+        }
+        return found
+    }
+
+    /// Classifies one alphanumeric run.
+    func classify(_ value: String, start: Int, end: Int) -> IdentifierFinding? {
+        let bytes = Array(value.utf8)
+        let length = bytes.count
+        func finding(_ kind: IdentifierKind, _ chain: Chain?, _ valid: Bool) -> IdentifierFinding {
+            IdentifierFinding(kind: kind, chain: chain, value: value, valid: valid, start: start, end: end)
+        }
+        let isHex: (ArraySlice<UInt8>) -> Bool = { $0.allSatisfy { ScalarClass.isHexDigit(UInt32($0)) } }
+        let hasHexPrefix = length > 2 && bytes[0] == 0x30 && bytes[1] | 0x20 == 0x78
+        if hasHexPrefix && length == 66 && isHex(bytes[2...]) { return finding(.txid, .ethereum, true) }
+        if hasHexPrefix && length == 42 && isHex(bytes[2...]) {
+            return finding(.address, .ethereum, AddressValidator.isValidEthereum(value))
+        }
+        if length == 64 && isHex(bytes[...]) { return finding(.txid, nil, true) }
+
+        let lower = value.lowercased()
+        for (prefix, chain) in [("bc1", Chain.bitcoin), ("tb1", .bitcoinTestnet), ("ltc1", .litecoin)]
+        where lower.hasPrefix(prefix) && length >= 14 && length <= 90 {
+            return finding(.address, chain, AddressValidator.segwitChain(value) == chain)
+        }
+
+        guard bytes.allSatisfy({ Base58.isDigit(UInt32($0)) }) else { return nil }
+        if length >= 25 && length <= 35, let first = bytes.first, Array("13mn2LMT".utf8).contains(first) {
+            if let address = AddressValidator.base58Address(value) {
+                return finding(.address, address.chain, true)
+            }
+            // A Solana address can start with the same characters; let the 32-byte check decide.
+            if length < 32 || !AddressValidator.isValidSolana(value) {
+                if let decoded = Base58.decode(bytes), decoded.count == 25 {
+                    return finding(.address, Self.legacyChainGuess(first), false)
+                }
+            }
+        }
+        if length >= 32 && length <= 44 && AddressValidator.isValidSolana(value) {
+            let hasUpper = bytes.contains { $0 >= 0x41 && $0 <= 0x5A }
+            let hasLower = bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
+            if hasUpper && hasLower { return finding(.address, .solana, true) }
+        }
+        if length >= 86 && length <= 88, Base58.decode(bytes)?.count == 64 {
+            return finding(.txid, .solana, true)
+        }
+        return nil
+    }
+
+    private static func legacyChainGuess(_ first: UInt8) -> Chain {
+        switch first {
+        case 0x6D, 0x6E, 0x32: .bitcoinTestnet // m n 2
+        case 0x4C, 0x4D: .litecoin // L M
+        case 0x54: .tron // T
+        default: .bitcoin
+        }
+    }
+}
+
+/// Builds block-explorer links for identifiers.
+public struct ExplorerLinks: Sendable {
+    /// URL templates per chain; `{value}` is replaced by the identifier.
+    public let templates: [Chain: (tx: String, address: String)]
+
+    /// Creates links from templates, e.g. `[.bitcoin: (tx: "https://…/tx/{value}", address: "…")]`.
+    public init(templates: [Chain: (tx: String, address: String)]) {
+        self.templates = templates
+    }
+
+    /// Public explorers: mempool.space, etherscan.io, tronscan.org, solscan.io, blockchair (Litecoin).
+    public static let `default` = ExplorerLinks(templates: [
+        .bitcoin: (tx: "https://mempool.space/tx/{value}", address: "https://mempool.space/address/{value}"),
+        .bitcoinTestnet: (tx: "https://mempool.space/testnet/tx/{value}", address: "https://mempool.space/testnet/address/{value}"),
+        .ethereum: (tx: "https://etherscan.io/tx/{value}", address: "https://etherscan.io/address/{value}"),
+        .tron: (tx: "https://tronscan.org/#/transaction/{value}", address: "https://tronscan.org/#/address/{value}"),
+        .solana: (tx: "https://solscan.io/tx/{value}", address: "https://solscan.io/account/{value}"),
+        .litecoin: (tx: "https://blockchair.com/litecoin/transaction/{value}", address: "https://blockchair.com/litecoin/address/{value}"),
+    ])
+
+    /// The explorer URL for a valid identifier whose chain is known; nil otherwise.
+    public func url(for finding: IdentifierFinding) -> String? {
+        guard finding.valid, let chain = finding.chain, let template = templates[chain] else { return nil }
+        let pattern = finding.kind == .txid ? template.tx : template.address
+        return pattern.replacingOccurrences(of: "{value}", with: finding.value)
+    }
+}

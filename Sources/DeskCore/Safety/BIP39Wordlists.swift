@@ -1,0 +1,182 @@
+import Foundation
+
+/// One of the ten official BIP39 wordlists.
+public enum BIP39Language: Int, CaseIterable, Sendable {
+    case english, chineseSimplified, chineseTraditional, japanese, korean
+    case spanish, french, italian, czech, portuguese
+
+    /// The resource file name (without `.txt`) under `Safety/Wordlists`.
+    public var resourceName: String {
+        switch self {
+        case .english: "english"
+        case .chineseSimplified: "chinese_simplified"
+        case .chineseTraditional: "chinese_traditional"
+        case .japanese: "japanese"
+        case .korean: "korean"
+        case .spanish: "spanish"
+        case .french: "french"
+        case .italian: "italian"
+        case .czech: "czech"
+        case .portuguese: "portuguese"
+        }
+    }
+
+    /// This language's bit in a `LanguageMask`.
+    var bit: UInt16 { 1 << UInt16(rawValue) }
+
+    /// Chinese lists are single characters, matched by a per-character table.
+    var isChinese: Bool { self == .chineseSimplified || self == .chineseTraditional }
+}
+
+/// Flags the scanner attaches to ASCII words it cares about besides wordlist membership.
+struct WordFlags: OptionSet, Sendable {
+    let rawValue: UInt16
+    /// Names a transaction ("tx", "hash", "explorer"): a nearby 64-hex string is an identifier.
+    static let txContext = WordFlags(rawValue: 1 << 0)
+    /// Names a key ("private", "key", "import"): a nearby 64-hex string is a secret.
+    static let keyContext = WordFlags(rawValue: 1 << 1)
+    /// Introduces a password ("password", "pwd").
+    static let passwordLead = WordFlags(rawValue: 1 << 2)
+    /// Qualifies a following "code" as a one-time code ("verification", "sms", "google").
+    static let otpQualifier = WordFlags(rawValue: 1 << 3)
+    /// Introduces a one-time code on its own ("otp", "2fa", "authenticator").
+    static let otpLead = WordFlags(rawValue: 1 << 4)
+    /// The word "code", a lead-in only after a qualifier.
+    static let codeWord = WordFlags(rawValue: 1 << 5)
+    /// An English function word; many of these in a run of wordlist words means prose.
+    static let functionWord = WordFlags(rawValue: 1 << 6)
+    /// "crypto" / "Crypto", the key of an Ethereum keystore's encrypted section.
+    static let keystoreKey = WordFlags(rawValue: 1 << 7)
+    /// Connects a lead-in to its value ("is", "was").
+    static let connector = WordFlags(rawValue: 1 << 8)
+}
+
+/// What the scanner knows about one word key.
+struct LexiconEntry: Sendable {
+    var languages: UInt16
+    var flags: WordFlags
+}
+
+/// The BIP39 wordlists, loaded once from the bundle and indexed for the scanner.
+///
+/// `shared` is a `static let`, so Swift initialises it lazily and exactly once, thread-safely.
+final class BIP39Wordlists: Sendable {
+    static let shared = BIP39Wordlists()
+
+    /// Words of each language in list order, composed (NFC).
+    let words: [[String]]
+    /// Every Latin, kana and Hangul word key (plus flagged English keywords) → languages, flags.
+    let lexicon: [UInt64: LexiconEntry]
+    /// Per language: word key → index in the list (unused for Chinese).
+    let indexByKey: [[UInt64: UInt16]]
+    /// For each scalar U+4E00…U+9FFF: index + 1 in the simplified list (0 = absent).
+    let hanSimplified: [UInt16]
+    /// For each scalar U+4E00…U+9FFF: index + 1 in the traditional list (0 = absent).
+    let hanTraditional: [UInt16]
+
+    static let hanBase: UInt32 = 0x4E00
+    static let hanCount = 0x5200
+
+    private init() {
+        var words: [[String]] = []
+        var lexicon: [UInt64: LexiconEntry] = [:]
+        var indexByKey: [[UInt64: UInt16]] = []
+        var simplified = [UInt16](repeating: 0, count: Self.hanCount)
+        var traditional = [UInt16](repeating: 0, count: Self.hanCount)
+        for language in BIP39Language.allCases {
+            let list = Self.load(language)
+            words.append(list)
+            var index: [UInt64: UInt16] = [:]
+            for (position, word) in list.enumerated() {
+                let scalars = word.unicodeScalars.map(\.value)
+                if language.isChinese {
+                    guard let scalar = scalars.first, scalar &- Self.hanBase < UInt32(Self.hanCount) else { continue }
+                    let slot = Int(scalar - Self.hanBase)
+                    if language == .chineseSimplified { simplified[slot] = UInt16(position + 1) } else { traditional[slot] = UInt16(position + 1) }
+                    continue
+                }
+                let key: UInt64?
+                switch language {
+                case .japanese: key = ScalarClass.kanaKey(scalars)
+                case .korean: key = ScalarClass.hangulKey(scalars)
+                default: key = ScalarClass.latinKey(scalars)
+                }
+                guard let key else { continue }
+                index[key] = UInt16(position)
+                lexicon[key, default: LexiconEntry(languages: 0, flags: [])].languages |= language.bit
+            }
+            indexByKey.append(index)
+        }
+        for (word, flags) in Self.keywords {
+            guard let key = ScalarClass.latinKey(word.unicodeScalars.map(\.value)) else { continue }
+            lexicon[key, default: LexiconEntry(languages: 0, flags: [])].flags.formUnion(flags)
+        }
+        self.words = words
+        self.lexicon = lexicon
+        self.indexByKey = indexByKey
+        self.hanSimplified = simplified
+        self.hanTraditional = traditional
+    }
+
+    /// Reads one list from the bundle. A missing resource is a packaging error; an empty list
+    /// keeps the scanner working for the other kinds instead of crashing the server.
+    private static func load(_ language: BIP39Language) -> [String] {
+        guard let url = Bundle.module.url(forResource: language.resourceName, withExtension: "txt", subdirectory: "Wordlists")
+            ?? Bundle.module.url(forResource: language.resourceName, withExtension: "txt"),
+            let data = try? Data(contentsOf: url)
+        else {
+            assertionFailure("BIP39 wordlist \(language.resourceName) missing from the DeskCore bundle")
+            return []
+        }
+        return String(decoding: data, as: UTF8.self)
+            .split(whereSeparator: \.isNewline)
+            .map { String($0).precomposedStringWithCanonicalMapping }
+    }
+
+    /// English words with a role beyond wordlist membership. Lower case; matching folds case.
+    private static let keywords: [(String, WordFlags)] = {
+        var table: [(String, WordFlags)] = []
+        for word in ["tx", "txid", "txids", "txn", "txhash", "hash", "hashes", "transaction", "transactions", "explorer",
+                     "etherscan", "bscscan", "tronscan", "solscan", "mempool", "blockchair", "signature", "sig",
+                     "block", "receipt", "deposit", "withdrawal", "withdraw", "transfer", "payment", "sent", "confirmations"] {
+            table.append((word, .txContext))
+        }
+        for word in ["key", "keys", "private", "privkey", "privatekey", "secret", "import", "imported", "importing",
+                     "export", "exported", "seed", "wif", "backup"] {
+            table.append((word, .keyContext))
+        }
+        for word in ["password", "passwd", "pwd", "passcode", "passphrase", "pin", "passwort", "contraseña"] {
+            table.append((word, .passwordLead))
+        }
+        for word in ["verification", "verify", "sms", "auth", "authentication", "security", "login", "confirmation",
+                     "google", "email", "text", "one", "time", "onetime", "mfa", "totp", "otp", "authenticator"] {
+            table.append((word, .otpQualifier))
+        }
+        for word in ["otp", "totp", "mfa", "authenticator"] { table.append((word, .otpLead)) }
+        table.append(("code", .codeWord))
+        table.append(("codes", .codeWord))
+        table.append(("crypto", .keystoreKey))
+        for word in ["is", "was", "are", "be", "now", "here", "it", "s", "number", "no", "as", "of", "my", "the", "new", "current", "old"] {
+            table.append((word, .connector))
+        }
+        // English function words. Prose is full of them; a random BIP39 phrase rarely has two.
+        for word in ["about", "above", "across", "after", "again", "against", "all", "almost", "alone", "along",
+                     "already", "also", "always", "among", "and", "any", "around", "because", "before", "behind",
+                     "below", "between", "beyond", "both", "but", "can", "could", "do", "does", "during", "each",
+                     "either", "else", "enough", "even", "ever", "every", "few", "for", "from", "get", "give", "have",
+                     "here", "how", "if", "into", "just", "later", "less", "like", "little", "more", "most", "much",
+                     "must", "near", "never", "next", "not", "now", "often", "only", "other", "over", "own", "same",
+                     "so", "some", "soon", "still", "such", "than", "that", "then", "there", "these", "they", "this",
+                     "though", "through", "too", "under", "until", "upon", "very", "what", "when", "where", "which",
+                     "while", "who", "why", "will", "with", "within", "without", "would", "yet", "you", "your",
+                     "can", "may", "might", "shall", "should", "able", "again", "ago", "another", "away", "back",
+                     "become", "before", "best", "better", "certain", "doing", "done", "else", "first", "found",
+                     "gave", "give", "going", "good", "great", "help", "last", "late", "left", "let", "long", "make",
+                     "many", "maybe", "mean", "need", "new", "old", "once", "open", "please", "put", "really", "right",
+                     "same", "say", "see", "seem", "shall", "show", "since", "small", "soon", "sure", "take", "tell",
+                     "thank", "thing", "think", "today", "try", "use", "used", "want", "way", "well", "work", "year"] {
+            table.append((word, .functionWord))
+        }
+        return table
+    }()
+}

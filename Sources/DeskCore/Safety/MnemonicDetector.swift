@@ -1,0 +1,273 @@
+import Foundation
+
+/// What lies between two words, as far as a recovery phrase is concerned.
+///
+/// People write phrases with spaces, commas, line breaks, ideographic spaces and numbering
+/// (`1. abandon 2) ability`, `(3)`, `①`, `4、`). Anything else between two words, such as a full
+/// stop, a quote, a hyphen or more than 16 scalars of separators, ends the phrase.
+struct WordGap {
+    var length = 0
+    var broken = false
+    var numbered = false
+
+    @inline(__always) mutating func reset() {
+        length = 0
+        broken = false
+        numbered = false
+    }
+
+    @inline(__always) mutating func add(_ c: UInt32) {
+        length += 1
+        switch c {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2C, 0xFF0C, 0x3001, 0x3B, 0xFF1B, 0x28, 0xFF08, 0x5B, 0x23:
+            break // space, tab, newlines, NBSP, ideographic space, commas, 、, semicolons, ( （ [ #
+        case 0x2E, 0x29, 0x3A, 0xFF09, 0xFF1A, 0x5D, 0xFF0E:
+            if !numbered { broken = true } // . ) : （ ： ] ． only right after a list number
+        default:
+            broken = true
+        }
+        if length > 16 { broken = true }
+    }
+
+    @inline(__always) mutating func addNumber(length digits: Int) {
+        length += digits
+        numbered = true
+        if length > 16 { broken = true }
+    }
+
+    /// ① … ⑳, ⑴ … ⒇, ⒈ … ⒛ and ㉑ … ㊿.
+    @inline(__always) static func isCircledNumber(_ c: UInt32) -> Bool {
+        c &- 0x2460 < 0x3C || c &- 0x3251 < 0x0F || c &- 0x32B1 < 0x0F
+    }
+}
+
+/// A word the phrase tracker holds while it may still belong to a phrase.
+struct PhraseWord {
+    var start: Int
+    var end: Int
+    /// The word key (Latin, kana, Hangul) or the scalar itself for a Chinese character.
+    var key: UInt64
+    var isFunctionWord: Bool
+    var gapNonEmpty: Bool
+    var gapNumbered: Bool
+}
+
+/// Finds BIP39 recovery phrases in the stream of words the scanner feeds it.
+///
+/// The tracker keeps, for each of the ten languages, the run of consecutive words that are all in
+/// that language's list with only phrase separators between them. When a run ends it is judged:
+///
+/// **Latin, Japanese and Korean lists** (words separated by spaces):
+/// - fewer than 8 words: ignored;
+/// - prose test: English prose is full of list words ("about, above, all, also, can, have,
+///   that…") but every such sentence also needs function words. A run is prose when 20 % or more
+///   of its words are function words, or, for 8–11 words, when it has two or more. A run whose
+///   gaps are mostly list numbers (`1.`, `2)`, `①`) is a phrase whatever its words;
+/// - otherwise it is a phrase. Confidence 0.99 when some 12/15/18/21/24-word window passes the
+///   BIP39 checksum, else 0.85 for 12+ words (wrong checksum, a word missing) and 0.7 for 8–11
+///   (0.8 when numbered).
+///
+/// **Chinese lists** (one character a word; prose draws on the same 2048 common characters):
+/// - separated style (85 %+ of gaps non-empty, ≥ 8 characters, e.g. `的 一 是 在`): Chinese prose
+///   never puts a separator after every character, so it is a phrase (0.99 with checksum, else 0.85);
+/// - unseparated style: each stretch of adjacent list characters of 11 or more is scored by a
+///   sliding window of 12 (or the whole stretch if shorter): the mean of ln(index + 10). The lists
+///   are ordered by frequency, so prose sits near the top (mean ≈ 4–5) while a random phrase is
+///   uniform over the list (mean ≈ 6.65, σ ≈ 0.25 for 12 characters). Windows scoring at least
+///   `hanWindowThreshold` are phrase material; their union is the finding (0.95 when exactly a
+///   checksum-valid length, else 0.75). The checksum alone is never enough: any 12 characters
+///   pass it one time in sixteen.
+struct MnemonicRunTracker {
+    static let minimumWords = 8
+    static let minimumUnseparatedHan = 11
+    static let hanWindow = 12
+    static let hanWindowThreshold: Float = 5.85
+    static let phraseLengths = [24, 21, 18, 15, 12]
+
+    /// ln(index + 10) for each list position, the per-character score of the Chinese rule.
+    static let hanScore: [Float] = (0..<2048).map { Float(log(Double($0) + 10)) }
+
+    let lists: BIP39Wordlists
+    var gap = WordGap()
+    var findings: [SecretFinding] = []
+    private var words: [PhraseWord] = []
+    private var runStart = [Int](repeating: -1, count: BIP39Language.allCases.count)
+    private var active: UInt16 = 0
+
+    init(lists: BIP39Wordlists) {
+        self.lists = lists
+        words.reserveCapacity(64)
+    }
+
+    /// Feeds one word and the languages whose list contains it (0 for none).
+    @inline(__always) mutating func push(start: Int, end: Int, key: UInt64, languages: UInt16, isFunctionWord: Bool) {
+        if gap.broken { closeAll() }
+        let word = PhraseWord(start: start, end: end, key: key, isFunctionWord: isFunctionWord,
+                              gapNonEmpty: gap.length > 0, gapNumbered: gap.numbered)
+        gap.reset()
+        if languages == 0 {
+            if active != 0 { closeAll() }
+            return
+        }
+        var ending = active & ~languages
+        while ending != 0 {
+            let language = ending.trailingZeroBitCount
+            close(language)
+            ending &= ending - 1
+        }
+        if active == 0 { words.removeAll(keepingCapacity: true) }
+        words.append(word)
+        var starting = languages & ~active
+        while starting != 0 {
+            runStart[starting.trailingZeroBitCount] = words.count - 1
+            starting &= starting - 1
+        }
+        active |= languages
+    }
+
+    /// Ends every open run: something that is not a word separator came along.
+    @inline(__always) mutating func breakRuns() {
+        gap.reset()
+        if active != 0 { closeAll() }
+    }
+
+    /// Judges all open runs at the end of the text.
+    mutating func finish() {
+        closeAll()
+    }
+
+    private mutating func closeAll() {
+        var ending = active
+        while ending != 0 {
+            close(ending.trailingZeroBitCount)
+            ending &= ending - 1
+        }
+        words.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func close(_ languageIndex: Int) {
+        active &= ~(1 << UInt16(languageIndex))
+        let start = runStart[languageIndex]
+        runStart[languageIndex] = -1
+        guard start >= 0, words.count - start >= Self.minimumWords,
+              let language = BIP39Language(rawValue: languageIndex) else { return }
+        let run = words[start...]
+        if language.isChinese {
+            judgeChinese(run, language: language)
+        } else {
+            judgeSpaced(run, language: language)
+        }
+    }
+
+    // MARK: - Spaced languages
+
+    private mutating func judgeSpaced(_ run: ArraySlice<PhraseWord>, language: BIP39Language) {
+        let count = run.count
+        let numberedGaps = run.dropFirst().filter(\.gapNumbered).count
+        let numbered = numberedGaps * 2 >= count - 1
+        if !numbered {
+            let functionWords = run.filter(\.isFunctionWord).count
+            if count < 12 ? functionWords >= 2 : Double(functionWords) >= 0.2 * Double(count) { return }
+        }
+        let indices = run.map { lists.indexByKey[language.rawValue][$0.key] ?? 0 }
+        let confidence: Double
+        if Self.hasValidWindow(indices) {
+            confidence = 0.99
+        } else if count >= 12 {
+            confidence = numbered ? 0.9 : 0.85
+        } else {
+            confidence = numbered ? 0.8 : 0.7
+        }
+        guard let first = run.first, let last = run.last else { return }
+        findings.append(SecretFinding(kind: .mnemonic, start: first.start, end: last.end, confidence: confidence))
+    }
+
+    // MARK: - Chinese
+
+    private func hanIndex(_ word: PhraseWord, _ language: BIP39Language) -> Int {
+        let slot = Int(UInt32(truncatingIfNeeded: word.key) &- BIP39Wordlists.hanBase)
+        guard slot >= 0, slot < BIP39Wordlists.hanCount else { return 0 }
+        let table = language == .chineseSimplified ? lists.hanSimplified : lists.hanTraditional
+        return max(Int(table[slot]) - 1, 0)
+    }
+
+    private mutating func judgeChinese(_ run: ArraySlice<PhraseWord>, language: BIP39Language) {
+        let separatedGaps = run.dropFirst().filter(\.gapNonEmpty).count
+        if Double(separatedGaps) >= 0.85 * Double(run.count - 1) {
+            let indices = run.map { UInt16(hanIndex($0, language)) }
+            guard let first = run.first, let last = run.last else { return }
+            let confidence = Self.hasValidWindow(indices) ? 0.99 : 0.85
+            findings.append(SecretFinding(kind: .mnemonic, start: first.start, end: last.end, confidence: confidence))
+            return
+        }
+        // Unseparated style: judge each stretch of adjacent characters on its own.
+        var stretchStart = run.startIndex
+        for position in run.indices.dropFirst() where run[position].gapNonEmpty {
+            judgeUnseparated(run[stretchStart..<position], language: language)
+            stretchStart = position
+        }
+        judgeUnseparated(run[stretchStart...], language: language)
+    }
+
+    private mutating func judgeUnseparated(_ stretch: ArraySlice<PhraseWord>, language: BIP39Language) {
+        let count = stretch.count
+        guard count >= Self.minimumUnseparatedHan else { return }
+        let indices = stretch.map { hanIndex($0, language) }
+        let window = min(Self.hanWindow, count)
+        var sum: Float = 0
+        for offset in 0..<window { sum += Self.hanScore[indices[offset]] }
+        var firstPass = -1
+        var lastPassEnd = -1
+        var offset = 0
+        while true {
+            if sum / Float(window) >= Self.hanWindowThreshold {
+                if firstPass < 0 { firstPass = offset }
+                lastPassEnd = offset + window
+            }
+            guard offset + window < count else { break }
+            sum += Self.hanScore[indices[offset + window]] - Self.hanScore[indices[offset]]
+            offset += 1
+        }
+        guard firstPass >= 0 else { return }
+        let base = stretch.startIndex
+        let length = lastPassEnd - firstPass
+        let spanIndices = indices[firstPass..<lastPassEnd].map { UInt16($0) }
+        let confidence = Self.phraseLengths.contains(length) && Self.checksumValid(spanIndices[...]) ? 0.95 : 0.75
+        findings.append(SecretFinding(kind: .mnemonic, start: stretch[base + firstPass].start,
+                                      end: stretch[base + lastPassEnd - 1].end, confidence: confidence))
+    }
+
+    // MARK: - Checksum
+
+    /// True when some window of a valid phrase length inside `indices` passes the checksum.
+    /// Runs longer than 48 words are prose or pasted lists; only their edges are tried.
+    static func hasValidWindow(_ indices: [UInt16]) -> Bool {
+        for length in phraseLengths where length <= indices.count {
+            let lastOffset = indices.count - length
+            let offsets = lastOffset <= 24 ? Array(0...lastOffset) : [0, lastOffset]
+            for offset in offsets where checksumValid(indices[offset..<(offset + length)]) { return true }
+        }
+        return false
+    }
+
+    /// The BIP39 checksum: the first words·11/33 bits of SHA-256(entropy) follow the entropy.
+    static func checksumValid(_ indices: ArraySlice<UInt16>) -> Bool {
+        let count = indices.count
+        guard count >= 12, count <= 24, count % 3 == 0 else { return false }
+        let totalBits = count * 11
+        let checksumBits = totalBits / 33
+        let entropyBytes = (totalBits - checksumBits) / 8
+        var bytes = [UInt8](repeating: 0, count: (totalBits + 7) / 8)
+        var bit = 0
+        for index in indices {
+            for shift in stride(from: 10, through: 0, by: -1) {
+                if (index >> UInt16(shift)) & 1 == 1 { bytes[bit >> 3] |= 0x80 >> UInt8(bit & 7) }
+                bit += 1
+            }
+        }
+        let digest = SHA256.hash(bytes[..<entropyBytes])
+        let expected = digest[0] >> UInt8(8 - checksumBits)
+        let stored = bytes[entropyBytes] >> UInt8(8 - checksumBits)
+        return expected == stored
+    }
+}

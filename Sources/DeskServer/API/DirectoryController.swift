@@ -1,0 +1,149 @@
+import DeskCore
+import DeskStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/customers`, `/api/v1/agents`, `/api/v1/teams` and `/api/v1/me`.
+struct DirectoryController {
+    let dependencies: Dependencies
+
+    func addRoutes(agents group: RouterGroup<AgentRequestContext>, admins adminGroup: RouterGroup<AdminRequestContext>) {
+        group.get("me", use: me)
+        group.post("customers", use: createCustomer)
+        group.get("customers", use: listCustomers)
+        group.get("customers/:customer", use: getCustomer)
+        group.patch("customers/:customer", use: updateCustomer)
+        group.get("agents", use: listAgents)
+        group.get("agents/:agent", use: getAgent)
+        group.get("teams", use: listTeams)
+        group.get("teams/:team", use: getTeam)
+        adminGroup.post("agents", use: createAgent)
+        adminGroup.patch("agents/:agent", use: updateAgent)
+        adminGroup.post("teams", use: createTeam)
+        adminGroup.patch("teams/:team", use: updateTeam)
+    }
+
+    @Sendable func me(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        try .json(AgentResource(context.agent))
+    }
+
+    // MARK: Customers
+
+    @Sendable func createCustomer(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        var request = request
+        let input = try await request.decodeJSON(as: CustomerInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let now = dependencies.now()
+        var customer = Customer(createdAt: now, updatedAt: now)
+        try input.apply(to: &customer)
+        guard customer.hasContact else { throw DeskError.invalidField("email", reason: .required) }
+        customer = try await dependencies.store.createCustomer(customer)
+        return try .json(CustomerResource(customer), status: .created, headers: [.location: "/api/v1/customers/\(customer.id)", .eTag: "\"\(customer.version)\""])
+    }
+
+    @Sendable func listCustomers(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let page = try await dependencies.store.customers(
+            email: try request.query("email", EmailAddress.init(rawValue:)),
+            phone: try request.query("phone", PhoneNumber.init(rawValue:)),
+            walletAccountID: try request.query("walletAccountId") { $0 },
+            after: try request.query("cursor", Cursor.decode),
+            limit: try request.query("limit") { Int($0).flatMap { (1...200).contains($0) ? $0 : nil } } ?? 50
+        )
+        return try .json(PageResource(items: page.items.map(CustomerResource.init), nextCursor: Cursor.encode(page.nextCursor)))
+    }
+
+    @Sendable func getCustomer(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let customer = try await dependencies.store.customer(try context.identifier("customer", entity: "customer", as: CustomerID.self))
+        return try .json(CustomerResource(customer), headers: [.eTag: "\"\(customer.version)\""])
+    }
+
+    @Sendable func updateCustomer(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let id = try context.identifier("customer", entity: "customer", as: CustomerID.self)
+        var request = request
+        let input = try await request.decodeJSON(as: CustomerInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let customer = try await dependencies.store.updateCustomer(id, expectedVersion: try request.expectedVersion(body: input.version), now: dependencies.now()) {
+            try input.apply(to: &$0)
+            guard $0.hasContact else { throw DeskError.invalidField("email", reason: .required) }
+        }
+        return try .json(CustomerResource(customer), headers: [.eTag: "\"\(customer.version)\""])
+    }
+
+    // MARK: Agents
+
+    @Sendable func createAgent(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        var request = request
+        let input = try await request.decodeJSON(as: AgentInput.self, limit: dependencies.limits.jsonBodyBytes)
+        guard let rawName = input.name else { throw DeskError.invalidField("name", reason: .required) }
+        guard let email = input.email else { throw DeskError.invalidField("email", reason: .required) }
+        let now = dependencies.now()
+        var teamID: TeamID?
+        input.teamId.apply(to: &teamID)
+        let role = input.role ?? .agent
+        let agent = try await dependencies.store.createAgent(
+            Agent(
+                name: try validName(rawName), email: email, role: role, tier: input.tier ?? (role == .security ? .security : .l1), teamID: teamID,
+                active: input.active ?? true, createdAt: now, updatedAt: now
+            )
+        )
+        return try .json(AgentResource(agent), status: .created, headers: [.location: "/api/v1/agents/\(agent.id)", .eTag: "\"\(agent.version)\""])
+    }
+
+    @Sendable func listAgents(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        try .json(PageResource(items: try await dependencies.store.agents().map(AgentResource.init), nextCursor: nil))
+    }
+
+    @Sendable func getAgent(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let agent = try await dependencies.store.agent(try context.identifier("agent", entity: "agent", as: AgentID.self))
+        return try .json(AgentResource(agent), headers: [.eTag: "\"\(agent.version)\""])
+    }
+
+    @Sendable func updateAgent(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        let id = try context.identifier("agent", entity: "agent", as: AgentID.self)
+        var request = request
+        let input = try await request.decodeJSON(as: AgentInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let selfID = context.agent.id
+        let agent = try await dependencies.store.updateAgent(id, expectedVersion: try request.expectedVersion(body: input.version), now: dependencies.now()) { agent in
+            if let name = input.name { agent.name = try validName(name) }
+            if let email = input.email { agent.email = email }
+            if let role = input.role { agent.role = role }
+            if let tier = input.tier { agent.tier = tier }
+            input.teamId.apply(to: &agent.teamID)
+            if let active = input.active { agent.active = active }
+            // An admin cannot lock themselves out by demoting or deactivating their own account.
+            if agent.id == selfID, agent.role != .admin || !agent.active { throw DeskError.forbidden }
+        }
+        return try .json(AgentResource(agent), headers: [.eTag: "\"\(agent.version)\""])
+    }
+
+    // MARK: Teams
+
+    @Sendable func createTeam(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        var request = request
+        let input = try await request.decodeJSON(as: TeamInput.self, limit: dependencies.limits.jsonBodyBytes)
+        guard let rawName = input.name else { throw DeskError.invalidField("name", reason: .required) }
+        let now = dependencies.now()
+        var description: String?
+        input.description.apply(to: &description)
+        let team = try await dependencies.store.createTeam(Team(name: try validName(rawName), description: description, createdAt: now, updatedAt: now))
+        return try .json(TeamResource(team), status: .created, headers: [.location: "/api/v1/teams/\(team.id)", .eTag: "\"\(team.version)\""])
+    }
+
+    @Sendable func listTeams(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        try .json(PageResource(items: try await dependencies.store.teams().map(TeamResource.init), nextCursor: nil))
+    }
+
+    @Sendable func getTeam(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let team = try await dependencies.store.team(try context.identifier("team", entity: "team", as: TeamID.self))
+        return try .json(TeamResource(team), headers: [.eTag: "\"\(team.version)\""])
+    }
+
+    @Sendable func updateTeam(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        let id = try context.identifier("team", entity: "team", as: TeamID.self)
+        var request = request
+        let input = try await request.decodeJSON(as: TeamInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let team = try await dependencies.store.updateTeam(id, expectedVersion: try request.expectedVersion(body: input.version), now: dependencies.now()) { team in
+            if let name = input.name { team.name = try validName(name) }
+            input.description.apply(to: &team.description)
+        }
+        return try .json(TeamResource(team), headers: [.eTag: "\"\(team.version)\""])
+    }
+}

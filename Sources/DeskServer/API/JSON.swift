@@ -1,0 +1,112 @@
+import DeskCore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// The JSON coders every route uses: ISO 8601 times with milliseconds, camelCase keys as written in the resources.
+enum JSON {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)))
+        }
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static let decoder = JSONDecoder()
+}
+
+extension Request {
+    /// Reads and decodes a JSON body, answering 413, 415 and 400 problems (with the offending field) instead of 500s.
+    mutating func decodeJSON<T: Decodable>(as type: T.Type, limit: Int) async throws -> T {
+        if let contentType = headers[.contentType]?.lowercased(), !contentType.hasPrefix("application/json"),
+            !contentType.hasPrefix("application/merge-patch+json"), !contentType.hasPrefix("application/problem+json")
+        {
+            throw DeskError.unsupportedMediaType
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await body.collect(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw DeskError.bodyTooLarge(limit: limit)
+        }
+        guard buffer.readableBytes > 0 else { throw DeskError.malformedJSON(detail: "empty body") }
+        do {
+            return try JSON.decoder.decode(T.self, from: buffer)
+        } catch let error as DeskError {
+            throw error
+        } catch let error as DecodingError {
+            throw Self.translate(error)
+        } catch {
+            throw DeskError.malformedJSON(detail: "unreadable body")
+        }
+    }
+
+    static func translate(_ error: DecodingError) -> DeskError {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
+        }
+        switch error {
+        case .typeMismatch(_, let context):
+            return context.codingPath.isEmpty ? .malformedJSON(detail: "expected an object") : .invalidField(path(context.codingPath), reason: .wrongType)
+        case .valueNotFound(_, let context):
+            return .invalidField(path(context.codingPath), reason: .required)
+        case .keyNotFound(let key, let context):
+            return .invalidField(path(context.codingPath + [key]), reason: .required)
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return .malformedJSON(detail: "syntax error") }
+            return .invalidField(path(context.codingPath), reason: .invalidValue)
+        @unknown default:
+            return .malformedJSON(detail: "unreadable body")
+        }
+    }
+}
+
+extension Response {
+    /// A JSON response of `value`.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) throws -> Response {
+        var headers = extra
+        headers[.contentType] = "application/json; charset=utf-8"
+        let data = try JSON.encoder.encode(value)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Any JSON object key, to list the keys a client sent.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension Decoder {
+    /// Refuses keys this request type does not know, so a typo (`assignee_id`) is an error instead of silently ignored.
+    func rejectUnknownKeys(_ known: Set<String>) throws {
+        let container = try self.container(keyedBy: AnyKey.self)
+        for key in container.allKeys where !known.contains(key.stringValue) {
+            let prefix = codingPath.map(\.stringValue).joined(separator: ".")
+            throw DeskError.invalidField(prefix.isEmpty ? key.stringValue : "\(prefix).\(key.stringValue)", reason: .unknownField)
+        }
+    }
+}
+
+/// A field of a PATCH request: absent (leave it), null (clear it) or a value.
+enum Patch<Value: Sendable>: Sendable {
+    case unchanged
+    case set(Value?)
+
+    func apply(to value: inout Value?) {
+        if case .set(let new) = self { value = new }
+    }
+}
+
+extension KeyedDecodingContainer {
+    func decodePatch<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> Patch<T> {
+        guard contains(key) else { return .unchanged }
+        if try decodeNil(forKey: key) { return .set(nil) }
+        return .set(try decode(T.self, forKey: key))
+    }
+}

@@ -1,0 +1,102 @@
+import DeskCore
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// An RFC 9457 problem details document.
+struct Problem: Codable, Sendable {
+    /// Stable and documented: `/problems/<code>`.
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String
+    var code: String
+    var field: String?
+    var instance: String?
+}
+
+/// Turns every thrown error into problem details, in the caller's language. The only place errors become HTTP.
+///
+/// Unexpected errors answer 500 with a generic message and are logged with the request id; their text never reaches
+/// the client (it could carry SQL or customer data).
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return problemResponse(for: error, request: request)
+        }
+    }
+
+    func problemResponse(for error: any Error, request: Request) -> Response {
+        let language = request.language
+        let localizer = Localizer.shared
+        let instance = request.uri.path
+        switch error {
+        case let error as DeskError:
+            return Self.response(
+                Problem(
+                    type: "/problems/\(error.code)", title: localizer.text("title.\(error.code)", language), status: error.status,
+                    detail: error.detail(in: language), code: error.code, field: error.field, instance: instance
+                ),
+                language: language
+            )
+        case let error as any HTTPResponseError:
+            let status = Int(error.status.code)
+            let code: String
+            switch status {
+            case 404: code = "not-found"
+            case 405: code = "method-not-allowed"
+            case 413: code = "body-too-large"
+            case 415: code = "unsupported-media-type"
+            case 400: code = "malformed-json"
+            default: code = status >= 500 ? "internal" : "invalid-field"
+            }
+            let detail: String
+            switch code {
+            case "not-found": detail = DeskError.notFound(entity: "route").detail(in: language)
+            case "malformed-json": detail = localizer.format("detail.malformed-json", language, "")
+            case "body-too-large": detail = localizer.text("title.body-too-large", language)
+            default: detail = localizer.text("detail.\(code)", language)
+            }
+            if status >= 500 { logger.error("request failed", metadata: ["path": "\(instance)", "error": "\(String(reflecting: error))"]) }
+            return Self.response(
+                Problem(type: "/problems/\(code)", title: localizer.text("title.\(code)", language), status: status, detail: detail, code: code, instance: instance),
+                language: language
+            )
+        default:
+            if Self.isDatabaseUnavailable(error) {
+                logger.error("database unavailable", metadata: ["path": "\(instance)", "error": "\(String(reflecting: error))"])
+                let e = DeskError.unavailable
+                return Self.response(
+                    Problem(type: "/problems/\(e.code)", title: localizer.text("title.\(e.code)", language), status: 503, detail: e.detail(in: language), code: e.code, instance: instance),
+                    language: language
+                )
+            }
+            logger.error("unexpected error", metadata: ["path": "\(instance)", "error": "\(String(reflecting: error))"])
+            return Self.response(
+                Problem(
+                    type: "/problems/internal", title: localizer.text("title.internal", language), status: 500,
+                    detail: localizer.text("detail.internal", language), code: "internal", instance: instance
+                ),
+                language: language
+            )
+        }
+    }
+
+    static func isDatabaseUnavailable(_ error: any Error) -> Bool {
+        let text = String(reflecting: error)
+        return text.contains("connectionClosed") || text.contains("connectionError") || text.contains("Connection refused")
+            || text.contains("poolShutdown") || text.contains("timeoutError")
+    }
+
+    static func response(_ problem: Problem, language: Language) -> Response {
+        var headers: HTTPFields = [.contentType: "application/problem+json", .contentLanguage: language.rawValue]
+        if problem.status == 401 { headers[.wwwAuthenticate] = "Bearer realm=\"walletdesk\"" }
+        let data = (try? JSON.encoder.encode(problem)) ?? Data()
+        return Response(status: .init(code: problem.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,153 @@
+import DeskCore
+import DeskStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/tickets`: open, read, list, change and merge tickets; their messages and history.
+struct TicketsController {
+    let dependencies: Dependencies
+    let metrics: DeskMetrics
+
+    func addRoutes(to group: RouterGroup<AgentRequestContext>) {
+        group.post(use: create)
+        group.get(use: list)
+        group.get(":ticket", use: get)
+        group.patch(":ticket", use: update)
+        group.post(":ticket/merge", use: merge)
+        group.get(":ticket/messages", use: listMessages)
+        group.post(":ticket/messages", use: addMessage)
+        group.get(":ticket/events", use: history)
+    }
+
+    @Sendable func create(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        var request = request
+        let input = try await request.decodeJSON(as: CreateTicketInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let author: Actor
+        switch input.message.author {
+        case .agent: author = context.actor
+        case .customer, .system: author = Actor(kind: .customer, id: input.requester.id?.rawValue)
+        }
+        var crypto = CryptoDetails()
+        input.crypto?.apply(to: &crypto)
+        let draft = try TicketDraft(
+            subject: input.subject, category: input.category, priority: input.priority, channel: input.channel,
+            requester: input.requester.reference, assigneeID: input.assigneeId, teamID: input.teamId, tags: input.tags, crypto: crypto,
+            firstMessage: MessageDraft(
+                body: try MessageBody(text: input.message.text, html: input.message.html), visibility: input.message.visibility,
+                author: author, attachmentIDs: input.message.attachmentIds
+            )
+        )
+        let (ticket, message) = try await dependencies.store.createTicket(draft, actor: context.actor, now: dependencies.now())
+        metrics.ticketCreated(channel: ticket.channel)
+        return try .json(
+            TicketWithMessage(ticket: TicketResource(ticket), message: MessageResource(message)), status: .created,
+            headers: [.location: "/api/v1/tickets/\(ticket.number)", .eTag: "\"\(ticket.version)\""]
+        )
+    }
+
+    @Sendable func get(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let ticket = try await dependencies.store.ticket(try context.ticketNumber())
+        return try .json(TicketResource(ticket), headers: [.eTag: "\"\(ticket.version)\""])
+    }
+
+    @Sendable func list(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        var query = TicketQuery()
+        query.statuses = try request.query("status") { text in
+            let values = text.split(separator: ",").map { TicketStatus(rawValue: String($0)) }
+            return values.contains(nil) ? nil : values.compactMap { $0 }
+        } ?? []
+        query.priorities = try request.query("priority") { text in
+            let values = text.split(separator: ",").map { TicketPriority(rawValue: String($0)) }
+            return values.contains(nil) ? nil : values.compactMap { $0 }
+        } ?? []
+        query.category = try request.query("category", TicketCategory.init(rawValue:))
+        query.channel = try request.query("channel", Channel.init(rawValue:))
+        query.requesterID = try request.query("requesterId") { CustomerID($0) }
+        if let assignee = try request.query("assigneeId", { text -> AgentID?? in text == "none" ? .some(nil) : AgentID(text).map { .some($0) } }) {
+            query.assigneeID = assignee
+        }
+        query.teamID = try request.query("teamId") { TeamID($0) }
+        query.tag = try request.query("tag") { $0.lowercased() }
+        query.txID = try request.query("txId") { $0 }
+        query.limit = try request.query("limit") { Int($0).flatMap { (1...TicketQuery.maxLimit).contains($0) ? $0 : nil } } ?? 50
+        query.before = try request.query("cursor") { Cursor.decode($0).flatMap { TicketNumber(parsing: $0) } }
+        let page = try await dependencies.store.tickets(matching: query)
+        return try .json(PageResource(items: page.items.map(TicketResource.init), nextCursor: Cursor.encode(page.nextCursor)))
+    }
+
+    @Sendable func update(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let number = try context.ticketNumber()
+        var request = request
+        let input = try await request.decodeJSON(as: UpdateTicketInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let expected = try request.expectedVersion(body: input.version)
+        let lifecycle = dependencies.lifecycle
+        let now = dependencies.now()
+        let ticket = try await dependencies.store.updateTicket(number, expectedVersion: expected, actor: context.actor, now: now) { ticket in
+            guard ticket.mergedInto == nil else { throw DeskError.ticketMerged(into: ticket.mergedInto!) }
+            if let subject = input.subject {
+                let trimmed = String(subject.trimmingWhitespace())
+                guard !trimmed.isEmpty else { throw DeskError.invalidField("subject", reason: .required) }
+                guard trimmed.count <= TicketDraft.maxSubjectLength else { throw DeskError.invalidField("subject", reason: .tooLong) }
+                ticket.subject = trimmed
+            }
+            if let priority = input.priority { ticket.priority = priority }
+            if let category = input.category { ticket.category = category }
+            input.assigneeId.apply(to: &ticket.assigneeID)
+            input.teamId.apply(to: &ticket.teamID)
+            if let tags = input.tags { ticket.tags = try Tags.normalise(tags) }
+            if let crypto = input.crypto {
+                crypto.apply(to: &ticket.crypto)
+                ticket.crypto = try CryptoDetails.validated(ticket.crypto)
+            }
+            if let status = input.status { try lifecycle.changeStatus(of: &ticket, to: status, now: now) }
+        }
+        return try .json(TicketResource(ticket), headers: [.eTag: "\"\(ticket.version)\""])
+    }
+
+    @Sendable func merge(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let source = try context.ticketNumber()
+        var request = request
+        let input = try await request.decodeJSON(as: MergeInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let result = try await dependencies.store.merge(source, into: input.into, actor: context.actor, now: dependencies.now())
+        return try .json(MergeResult(source: TicketResource(result.source), target: TicketResource(result.target)))
+    }
+
+    @Sendable func listMessages(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let messages = try await dependencies.store.messages(of: try context.ticketNumber(), includeInternal: true)
+        return try .json(PageResource(items: messages.map(MessageResource.init), nextCursor: nil))
+    }
+
+    @Sendable func addMessage(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let number = try context.ticketNumber()
+        var request = request
+        let input = try await request.decodeJSON(as: MessageInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let author: Actor
+        if input.author == .customer {
+            // An integration relaying the customer's words (e.g. the wallet app's backend).
+            author = Actor(kind: .customer, id: try await dependencies.store.ticket(number).requesterID.rawValue)
+        } else {
+            author = context.actor
+        }
+        let draft = MessageDraft(
+            body: try MessageBody(text: input.text, html: input.html), visibility: input.visibility, author: author, attachmentIDs: input.attachmentIds
+        )
+        let (message, ticket) = try await dependencies.store.addMessage(draft, to: number, setStatus: input.status, now: dependencies.now())
+        return try .json(
+            MessageWithTicket(message: MessageResource(message), ticket: TicketResource(ticket)), status: .created,
+            headers: [.eTag: "\"\(ticket.version)\""]
+        )
+    }
+
+    @Sendable func history(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let after = try request.query("cursor") { Cursor.decode($0).flatMap { Int64($0) } }
+        let limit = try request.query("limit") { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } } ?? 200
+        let events = try await dependencies.store.history(of: try context.ticketNumber(), after: after, limit: limit)
+        let next = events.count == limit ? events.last.map { String($0.id) } : nil
+        return try .json(PageResource(items: events.map(EventResource.init), nextCursor: Cursor.encode(next)))
+    }
+}
+
+struct MessageWithTicket: Codable, Sendable {
+    var message: MessageResource
+    var ticket: TicketResource
+}

@@ -1,0 +1,31 @@
+import DeskCore
+import DeskStore
+import Foundation
+
+/// What handlers need from the outside world, passed in so tests can control it (the clock above all).
+public struct Dependencies: Sendable {
+    public var store: any Store
+    public var lifecycle: TicketLifecycle
+    public var now: @Sendable () -> Date
+    public var limits: Limits
+
+    public init(store: any Store, lifecycle: TicketLifecycle, limits: Limits, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.lifecycle = lifecycle
+        self.limits = limits
+        self.now = now
+    }
+}
+
+/// Size limits for request bodies.
+public struct Limits: Sendable {
+    /// Largest JSON body.
+    public var jsonBodyBytes: Int
+    /// Largest attachment.
+    public var attachmentBytes: Int
+
+    public init(jsonBodyBytes: Int = 1 << 20, attachmentBytes: Int = Attachment.defaultMaxSize) {
+        self.jsonBodyBytes = jsonBodyBytes
+        self.attachmentBytes = attachmentBytes
+    }
+}

@@ -1,0 +1,46 @@
+import DeskCore
+import DeskStore
+import Foundation
+import Hummingbird
+import Synchronization
+
+/// Finds the agent behind `Authorization: Bearer wd_…` and puts them into the request context.
+///
+/// Lookups are cached for a few seconds per node because every API call carries a token; revoking a token or
+/// deactivating an agent therefore takes effect within ``cacheLifetime`` on every node.
+struct TokenAuthenticator: RouterMiddleware {
+    typealias Context = DeskRequestContext
+
+    static let cacheLifetime: Duration = .seconds(5)
+
+    let store: any Store
+    let cache = TokenCache()
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let header = request.headers[.authorization] {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw DeskError.unauthorized }
+            let hash = Secrets.sha256Hex(String(parts[1].trimmingWhitespace()))
+            guard let agent = try await agent(forHash: hash) else { throw DeskError.unauthorized }
+            context.agent = agent
+        }
+        return try await next(request, context)
+    }
+
+    private func agent(forHash hash: String) async throws -> Agent? {
+        let now = ContinuousClock.now
+        if let cached = cache.entries.withLock({ $0[hash] }), cached.expires > now { return cached.agent }
+        guard let agent = try await store.agent(forTokenHash: hash) else { return nil }
+        cache.entries.withLock { cache in
+            if cache.count > 10_000 { cache.removeAll() }
+            cache[hash] = (agent, now + Self.cacheLifetime)
+        }
+        return agent
+    }
+}
+
+/// Recently seen tokens and their agents.
+final class TokenCache: Sendable {
+    let entries = Mutex<[String: (agent: Agent, expires: ContinuousClock.Instant)]>([:])
+}

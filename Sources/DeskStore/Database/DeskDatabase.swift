@@ -1,0 +1,68 @@
+import Logging
+import SQLKit
+
+/// Which database engine a store runs on.
+public enum DatabaseKind: String, Sendable {
+    case sqlite, postgres
+}
+
+/// A connection source for the store: reads anywhere, writes in a transaction.
+///
+/// There are two implementations, ``SQLiteDeskDatabase`` and ``PostgresDeskDatabase``. The store's queries are written
+/// once against SQLKit; what differs between the engines is collected in ``Dialect``.
+public protocol DeskDatabase: Sendable {
+    var kind: DatabaseKind { get }
+    var dialect: Dialect { get }
+
+    /// Runs `body` on a connection for reading. On SQLite this is one of several reader connections (WAL lets them
+    /// read while the writer writes).
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+
+    /// Runs `body` inside one transaction; commits when it returns, rolls back when it throws.
+    ///
+    /// The transaction is durable when this returns: callers acknowledge to clients only afterwards.
+    func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+
+    /// Checks that the database answers (for `/readyz`).
+    func ping() async throws
+
+    /// Pool statistics for `/metrics`.
+    func poolStatistics() -> PoolStatistics
+
+    /// Stops using the database. Further calls fail.
+    func shutdown() async throws
+}
+
+/// How busy the connection pool is.
+public struct PoolStatistics: Sendable {
+    public var connections: Int
+    public var inUse: Int
+    public var waiting: Int
+}
+
+extension DeskDatabase {
+    /// Opens the database named by `url`: `postgres://…`/`postgresql://…` for PostgreSQL, anything else is an SQLite file path.
+    public static func open(url: String, logger: Logger) async throws -> any DeskDatabase {
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            return try PostgresDeskDatabase(url: url, logger: logger)
+        }
+        let path = url.hasPrefix("sqlite://") ? String(url.dropFirst("sqlite://".count)) : url
+        return try await SQLiteDeskDatabase.open(path: path, logger: logger)
+    }
+}
+
+/// Errors of the database layer that the HTTP layer maps to 503.
+public enum DatabaseError: Error, CustomStringConvertible {
+    case invalidURL(String)
+    case unsupportedSchemaVersion(found: Int, known: Int)
+    case closed
+
+    public var description: String {
+        switch self {
+        case .invalidURL(let url): "not a database URL: \(url)"
+        case .unsupportedSchemaVersion(let found, let known):
+            "the database has schema version \(found) but this build only knows up to \(known); upgrade WalletDesk"
+        case .closed: "the database is closed"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Every place where SQLite and PostgreSQL need different SQL, in one visible list.
+///
+/// Queries use SQLKit's `\(bind:)` interpolation so placeholders (`?` vs `$1`) are already taken care of; what is left
+/// is listed here. Times are stored as integer microseconds since 1970 and ids as text in both, so types agree.
+public struct Dialect: Sendable {
+    public var kind: DatabaseKind
+
+    /// The expression that yields a new ticket number inside an INSERT.
+    ///
+    /// PostgreSQL uses a sequence (safe with many writers on many nodes). SQLite has one writer connection, so the next
+    /// number after the largest is race-free there; tickets are never deleted, so numbers are never reused.
+    public var nextTicketNumber: String {
+        switch kind {
+        case .postgres: "nextval('ticket_number_seq')"
+        case .sqlite: "(SELECT COALESCE(MAX(number), 10000) + 1 FROM tickets)"
+        }
+    }
+
+    /// Appended to a SELECT inside a write transaction to lock the rows it reads. SQLite's single writer already
+    /// serialises every write transaction.
+    public var forUpdate: String {
+        switch kind {
+        case .postgres: " FOR UPDATE"
+        case .sqlite: ""
+        }
+    }
+
+    /// Case-insensitive LIKE.
+    public var caseInsensitiveLike: String {
+        switch kind {
+        case .postgres: "ILIKE"
+        case .sqlite: "LIKE"
+        }
+    }
+
+    /// Whether events must be announced to other nodes with NOTIFY inside the writing transaction.
+    public var announcesEventsWithNotify: Bool { kind == .postgres }
+}

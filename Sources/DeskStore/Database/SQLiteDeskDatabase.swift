@@ -1,0 +1,118 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+import Synchronization
+
+/// The embedded store: one SQLite file in WAL mode, one writer connection and a few reader connections.
+///
+/// SQLite allows one writer at a time; giving it a single connection behind an async lock turns contention into a queue
+/// instead of `SQLITE_BUSY` retries, while WAL lets the readers go on during writes.
+///
+/// Durability: `synchronous=NORMAL` in WAL mode. A committed transaction survives the process being killed (the WAL is
+/// in the operating system's cache), which is what "acknowledged means durable" needs against crashes and `kill -9`.
+/// Only a power loss can lose the last transactions; operators who need that too set `WALLETDESK_SQLITE_SYNC=full`.
+public final class SQLiteDeskDatabase: DeskDatabase {
+    public let kind = DatabaseKind.sqlite
+    public let dialect = Dialect(kind: .sqlite)
+
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
+    private let writeLock = AsyncMutex()
+    private let threadPool: NIOThreadPool
+    private let nextReader = Atomic<Int>(0)
+    private let readersInUse = Atomic<Int>(0)
+    private let writerInUse = Atomic<Int>(0)
+    private let logger: Logger
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, logger: Logger) {
+        self.writer = writer
+        self.readers = readers
+        self.threadPool = threadPool
+        self.logger = logger
+    }
+
+    /// Opens (creating when missing) the database file at `path`.
+    public static func open(path: String, readerCount: Int = 3, synchronousFull: Bool = false, logger: Logger) async throws -> SQLiteDeskDatabase {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
+        threadPool.start()
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+        var sqliteLogger = logger
+        sqliteLogger[metadataKey: "db"] = "sqlite"
+        let writer = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: sqliteLogger, on: eventLoop)
+        for pragma in [
+            "PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(synchronousFull ? "FULL" : "NORMAL")", "PRAGMA foreign_keys=ON",
+            "PRAGMA busy_timeout=5000", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-20000",
+        ] {
+            try await writer.sql().raw(SQLQueryString(pragma)).run()
+        }
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<readerCount {
+            let reader = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: sqliteLogger, on: eventLoop)
+            for pragma in ["PRAGMA query_only=ON", "PRAGMA busy_timeout=5000", "PRAGMA cache_size=-20000", "PRAGMA temp_store=MEMORY"] {
+                try await reader.sql().raw(SQLQueryString(pragma)).run()
+            }
+            readers.append(reader)
+        }
+        return SQLiteDeskDatabase(writer: writer, readers: readers, threadPool: threadPool, logger: logger)
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
+        let reader = readers[abs(index) % readers.count]
+        readersInUse.add(1, ordering: .relaxed)
+        defer { readersInUse.subtract(1, ordering: .relaxed) }
+        return try await body(reader.sql())
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        await writeLock.lock()
+        writerInUse.store(1, ordering: .relaxed)
+        defer { writerInUse.store(0, ordering: .relaxed) }
+        let sql = writer.sql()
+        do {
+            try await sql.raw("BEGIN IMMEDIATE").run()
+        } catch {
+            await writeLock.unlock()
+            throw error
+        }
+        do {
+            let result = try await body(sql)
+            try await sql.raw("COMMIT").run()
+            await writeLock.unlock()
+            return result
+        } catch {
+            do {
+                try await sql.raw("ROLLBACK").run()
+            } catch {
+                logger.error("rollback failed", metadata: ["error": "\(error)"])
+            }
+            await writeLock.unlock()
+            throw error
+        }
+    }
+
+    public func ping() async throws {
+        try await read { sql in try await sql.raw("SELECT 1").run() }
+    }
+
+    public func poolStatistics() -> PoolStatistics {
+        PoolStatistics(
+            connections: readers.count + 1,
+            inUse: readersInUse.load(ordering: .relaxed) + writerInUse.load(ordering: .relaxed),
+            waiting: 0
+        )
+    }
+
+    public func shutdown() async throws {
+        for reader in readers { try? await reader.close() }
+        try? await writer.sql().raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        try await writer.close()
+        try await threadPool.shutdownGracefully()
+    }
+}

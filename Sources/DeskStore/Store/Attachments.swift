@@ -1,0 +1,29 @@
+import DeskCore
+import Foundation
+import SQLKit
+
+extension SQLDeskStore: AttachmentStore {
+    public func saveAttachment(_ attachment: Attachment, content: [UInt8], uploadedBy: Actor) async throws -> Attachment {
+        try await database.write { sql in
+            try await sql.raw(
+                """
+                INSERT INTO attachments (id, ticket_number, uploaded_by, message_id, filename, content_type, size, sha256, content, created_at)
+                VALUES (\(bind: attachment.id.description), NULL, \(bind: uploadedBy.id?.uuidString.lowercased()), NULL, \(bind: attachment.filename),
+                  \(bind: attachment.contentType), \(bind: attachment.size), \(bind: attachment.sha256), \(bind: Data(content)),
+                  \(bind: attachment.createdAt.microseconds))
+                """
+            ).run()
+            return attachment
+        }
+    }
+
+    public func attachment(_ id: AttachmentID) async throws -> (attachment: Attachment, ticket: TicketNumber?, content: [UInt8]) {
+        try await database.read { sql in
+            guard let row = try await sql.raw(
+                "SELECT ticket_number, content, \(unsafeRaw: Rows.attachmentColumns) FROM attachments WHERE id = \(bind: id.description)"
+            ).first() else { throw DeskError.notFound(entity: "attachment") }
+            let ticket = try row.decodeNil(column: "ticket_number") ? nil : TicketNumber(row.decode(column: "ticket_number", as: Int64.self))
+            return (try Rows.attachment(row), ticket, Array(try row.decode(column: "content", as: Data.self)))
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import DeskCore
+import Foundation
+import Logging
+import SQLKit
+
+/// Tickets, their conversation and history.
+public protocol TicketStore: Sendable {
+    /// Stores a new ticket with its first message and history entries in one transaction.
+    func createTicket(_ draft: TicketDraft, actor: Actor, now: Date) async throws -> (ticket: Ticket, message: Message)
+    func ticket(_ number: TicketNumber) async throws -> Ticket
+    func tickets(matching query: TicketQuery) async throws -> Page<Ticket>
+    /// Reads the ticket under a lock, lets `change` apply domain rules, and stores the result with its history entry.
+    /// Throws ``DeskError/versionConflict(current:)`` when `expectedVersion` is given and stale.
+    func updateTicket(
+        _ number: TicketNumber, expectedVersion: Int?, actor: Actor, now: Date,
+        change: @escaping @Sendable (inout Ticket) throws -> Void
+    ) async throws -> Ticket
+    /// Adds a message and applies what it does to the ticket; `setStatus` then moves the ticket on in the same transaction
+    /// ("reply and set pending").
+    func addMessage(_ draft: MessageDraft, to number: TicketNumber, setStatus: TicketStatus?, now: Date) async throws -> (message: Message, ticket: Ticket)
+    func messages(of number: TicketNumber, includeInternal: Bool) async throws -> [Message]
+    func merge(_ source: TicketNumber, into target: TicketNumber, actor: Actor, now: Date) async throws -> (source: Ticket, target: Ticket)
+    func history(of number: TicketNumber, after: Int64?, limit: Int) async throws -> [TicketEvent]
+    /// Events of every ticket after `id`, oldest first: what the event feed delivers.
+    func events(after id: Int64, limit: Int) async throws -> [TicketEvent]
+    func events(ids: [Int64]) async throws -> [TicketEvent]
+    func latestEventID() async throws -> Int64
+}
+
+/// Customers, agents and teams.
+public protocol DirectoryStore: Sendable {
+    func createCustomer(_ customer: Customer) async throws -> Customer
+    func customer(_ id: CustomerID) async throws -> Customer
+    func customers(email: EmailAddress?, phone: PhoneNumber?, walletAccountID: String?, after cursor: String?, limit: Int) async throws -> Page<Customer>
+    func updateCustomer(_ id: CustomerID, expectedVersion: Int?, now: Date, change: @escaping @Sendable (inout Customer) throws -> Void) async throws -> Customer
+
+    func createAgent(_ agent: Agent) async throws -> Agent
+    func agent(_ id: AgentID) async throws -> Agent
+    func agents() async throws -> [Agent]
+    func updateAgent(_ id: AgentID, expectedVersion: Int?, now: Date, change: @escaping @Sendable (inout Agent) throws -> Void) async throws -> Agent
+
+    func createTeam(_ team: Team) async throws -> Team
+    func team(_ id: TeamID) async throws -> Team
+    func teams() async throws -> [Team]
+    func updateTeam(_ id: TeamID, expectedVersion: Int?, now: Date, change: @escaping @Sendable (inout Team) throws -> Void) async throws -> Team
+}
+
+/// Attachment bytes, kept in the database so every node can serve them.
+public protocol AttachmentStore: Sendable {
+    func saveAttachment(_ attachment: Attachment, content: [UInt8], uploadedBy: Actor) async throws -> Attachment
+    func attachment(_ id: AttachmentID) async throws -> (attachment: Attachment, ticket: TicketNumber?, content: [UInt8])
+}
+
+/// First-start setup and API tokens (until the accounts issue replaces the bootstrap token flow).
+public protocol AccessStore: Sendable {
+    func hasAdmin() async throws -> Bool
+    func setSetting(_ key: String, _ value: String) async throws
+    func setting(_ key: String) async throws -> String?
+    /// Creates the first admin if `codeHash` matches the stored setup code and no admin exists yet; returns the agent.
+    func completeSetup(codeHash: String, admin: Agent, tokenHash: String, now: Date) async throws -> Agent
+    func createToken(agentID: AgentID, name: String, tokenHash: String, scopes: [String], now: Date) async throws
+    /// The active agent a token belongs to, or nil when the token is unknown, revoked or its agent deactivated.
+    func agent(forTokenHash hash: String) async throws -> Agent?
+}
+
+/// The whole store: one value the server holds.
+public typealias Store = TicketStore & DirectoryStore & AttachmentStore & AccessStore
+
+/// The store on either engine: queries are written once with SQLKit; ``Dialect`` holds what differs.
+public final class SQLDeskStore: Sendable {
+    public let database: any DeskDatabase
+    public let feed: EventFeed
+    let lifecycle: TicketLifecycle
+    /// The lifecycle rules this store applies to messages (reopen window and so on).
+    public var lifecycleRules: TicketLifecycle { lifecycle }
+    let logger: Logger
+
+    public init(database: any DeskDatabase, lifecycle: TicketLifecycle, logger: Logger) {
+        self.database = database
+        self.lifecycle = lifecycle
+        self.logger = logger
+        self.feed = EventFeed(logger: logger)
+    }
+
+    var dialect: Dialect { database.dialect }
+
+    /// Runs a write transaction that records events, then wakes this node's subscribers. Other nodes learn through NOTIFY
+    /// (PostgreSQL), sent inside the transaction so it is delivered only if the transaction commits.
+    func writeWithEvents<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let notify = dialect.announcesEventsWithNotify
+        let result = try await database.write { sql in
+            let result = try await body(sql)
+            if notify { try await sql.raw("SELECT pg_notify('walletdesk_events', '')").run() }
+            return result
+        }
+        feed.poke()
+        return result
+    }
+
+    /// Appends history entries for `ticket` inside the current transaction.
+    func record(_ events: [NewTicketEvent], ticket: TicketNumber, at: Date, on sql: any SQLDatabase) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for event in events {
+            let changes = String(decoding: try encoder.encode(event.changes), as: UTF8.self)
+            try await sql.raw(
+                """
+                INSERT INTO ticket_events (ticket_number, kind, actor_kind, actor_id, changes, message_id, at)
+                VALUES (\(bind: ticket.rawValue), \(bind: event.kind.rawValue), \(bind: event.actor.kind.rawValue),
+                \(bind: event.actor.id?.uuidString.lowercased()), \(bind: changes), \(bind: event.messageID?.description), \(bind: at.microseconds))
+                """
+            ).run()
+        }
+    }
+}
+
+extension SQLDatabase {
+    /// True when the error is a unique-constraint violation, in either engine's words.
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        let text = String(reflecting: error)
+        return text.contains("UNIQUE constraint failed") || text.contains("23505") || text.contains("duplicate key")
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import DeskServer
+import DeskStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+@main
+struct WalletDeskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "walletdesk",
+        abstract: "Self-hosted customer support for crypto wallets and exchanges.",
+        subcommands: [Serve.self, Migrate.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// Flags shared by every command that opens the database.
+struct ServerOptions: ParsableArguments {
+    @Option(help: "Address to listen on.") var hostname: String?
+    @Option(help: "Port to listen on.") var port: Int?
+    @Option(name: .customLong("data-dir"), help: "Folder for the SQLite database (default ./walletdesk-data).") var dataDir: String?
+    @Option(help: "postgres://user:password@host:5432/db to use PostgreSQL instead of SQLite.") var database: String?
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
+    @Option(help: "A JSON configuration file.") var config: String?
+
+    func load() throws -> ServerConfiguration {
+        try ServerConfiguration.load(
+            flags: .init(hostname: hostname, port: port, dataDirectory: dataDir, databaseURL: database, logLevel: logLevel, configFile: config)
+        )
+    }
+}
+
+func bootstrapLogging(_ level: Logger.Level) -> Logger {
+    LoggingSystem.bootstrap { label in LogfmtLogHandler(label: label, level: level) }
+    return Logger(label: "walletdesk")
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the API, help center and consoles (the default).")
+
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let configuration = try options.load()
+        let logger = bootstrapLogging(configuration.logLevel)
+        let started = ContinuousClock.now
+        let server = WalletDeskServer(configuration: configuration, logger: logger) { port, setupCode in
+            let elapsed = ContinuousClock.now - started
+            let base = "http://\(configuration.hostname):\(port)"
+            var banner = "\nWalletDesk is ready on \(base) (database: \(configuration.databaseURL == nil ? "SQLite " + configuration.effectiveDatabaseURL : "PostgreSQL"), started in \(elapsed.formatted(.units(allowed: [.milliseconds]))))\n"
+            if let setupCode {
+                banner += """
+
+                    First start: create the first admin.
+                      Open \(base)/setup and enter the one-time code \(setupCode)
+                      or: curl -X POST \(base)/api/v1/setup -H 'Content-Type: application/json' \\
+                            -d '{"code":"\(setupCode)","name":"Your Name","email":"you@example.com"}'
+                    The code works once; a restart before it is used prints a new one.
+
+                    """
+            }
+            FileHandle.standardOutput.write(Data(banner.utf8))
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
+        try await group.run()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date and exit.")
+
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let configuration = try options.load()
+        let logger = bootstrapLogging(configuration.logLevel)
+        let store = try await openStore(configuration: configuration, logger: logger)
+        let database = store.database
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if let postgres = database as? PostgresDeskDatabase { group.addTask { try await postgres.run() } }
+            let applied = try await Migrator(database: database, logger: logger).migrate()
+            print(applied.isEmpty ? "Schema is up to date (version \(Migrations.latestVersion))." : "Applied migrations: \(applied.map(String.init).joined(separator: ", ")).")
+            try await database.shutdown()
+            group.cancelAll()
+        }
+    }
+}

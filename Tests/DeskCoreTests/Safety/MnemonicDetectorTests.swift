@@ -1,0 +1,124 @@
+import Testing
+@testable import DeskCore
+
+/// Phrases for entropy 000102…0f made with the reference `mnemonic` package (python-mnemonic 0.21).
+@Suite("Recovery phrases")
+struct MnemonicDetectorTests {
+    let scanner = SecretScanner()
+
+    static let phrases: [(BIP39Language, String)] = [
+        (.english, "abandon amount liar amount expire adjust cage candy arch gather drum buyer"),
+        (.chineseSimplified, "的 三 欧 三 考 于 据 保 量 损 破 战"),
+        (.chineseTraditional, "的 三 歐 三 考 於 據 保 量 損 破 戰"),
+        (.japanese, "あいこくしん\u{3000}いくぶん\u{3000}そなた\u{3000}いくぶん\u{3000}こぜん\u{3000}あぶら\u{3000}おおう\u{3000}おきる\u{3000}いたみ\u{3000}さんすう\u{3000}けたば\u{3000}おうたい"),
+        (.korean, "가격 걱정 심부름 걱정 별도 갈색 기법 기운 경력 산길 미술 기념"),
+        (.spanish, "ábaco álbum líquido álbum espuma acudir bolero bosque amante gaita dictar boca"),
+        (.french, "abaisser agréable inductif agréable éligible achat bolide boucle amateur exister dérober bloquer"),
+        (.italian, "abaco alogeno mitigare alogeno fenomeno affetto bravura bronzina ampio gonfio elaborato bottino"),
+        (.czech, "abdikace bidlo obvykle bidlo kopnout bachor doma doprovod bojovat lobista kachna dokola"),
+        (.portuguese, "abacate afivelar inativo afivelar donzela achatar barulho beber albergue exalar cuidado banir"),
+    ]
+
+    @Test func wordlistsLoad() {
+        let lists = BIP39Wordlists.shared
+        for language in BIP39Language.allCases {
+            #expect(lists.words[language.rawValue].count == 2048, "\(language)")
+        }
+        #expect(lists.words[BIP39Language.english.rawValue].first == "abandon")
+        #expect(lists.words[BIP39Language.chineseSimplified.rawValue].prefix(3) == ["的", "一", "是"])
+    }
+
+    @Test(arguments: 0..<10)
+    func everyLanguageWithChecksum(_ index: Int) {
+        let (language, phrase) = Self.phrases[index]
+        let text = "Please help: \(phrase) thanks"
+        let findings = scanner.scan(text).findings
+        #expect(findings.count == 1, "\(language)")
+        #expect(findings.first?.kind == .mnemonic)
+        #expect(findings.first?.confidence == 0.99, "\(language)")
+        #expect(findings.first?.start == 13)
+        #expect(findings.first?.end == 13 + phrase.unicodeScalars.count)
+    }
+
+    @Test func decomposedInputMatches() {
+        // NFD input (as the Spanish and Japanese files are published) must match as well.
+        for index in [3, 5, 6] {
+            let decomposed = Self.phrases[index].1.decomposedStringWithCanonicalMapping
+            #expect(scanner.scan(decomposed).findings.first?.confidence == 0.99)
+        }
+    }
+
+    @Test func accentsMayBeOmitted() {
+        let phrase = "abaco album liquido album espuma acudir bolero bosque amante gaita dictar boca"
+        #expect(scanner.scan(phrase).findings.first?.confidence == 0.99)
+    }
+
+    @Test func checksumVectors() {
+        let valid = [
+            "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+            "legal winner thank year wave sausage worth useful legal winner thank yellow",
+            "zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong",
+            "letter advice cage absurd amount doctor acoustic avoid letter advice cage above",
+        ]
+        for phrase in valid {
+            let finding = scanner.scan(phrase).findings.first
+            #expect(finding?.confidence == 0.99, "\(phrase)")
+        }
+    }
+
+    @Test func numberingCapitalsAndFullWidthPunctuation() {
+        let layouts = [
+            "1. abandon 2. amount 3. liar 4. amount 5. expire 6. adjust 7. cage 8. candy 9. arch 10. gather 11. drum 12. buyer",
+            "1) Abandon\n2) Amount\n3) Liar\n4) Amount\n5) Expire\n6) Adjust\n7) Cage\n8) Candy\n9) Arch\n10) Gather\n11) Drum\n12) Buyer",
+            "ABANDON，AMOUNT，LIAR，AMOUNT，EXPIRE，ADJUST，CAGE，CANDY，ARCH，GATHER，DRUM，BUYER",
+            "(1) abandon (2) amount (3) liar (4) amount (5) expire (6) adjust (7) cage (8) candy (9) arch (10) gather (11) drum (12) buyer",
+            "①abandon ②amount ③liar ④amount ⑤expire ⑥adjust ⑦cage ⑧candy ⑨arch ⑩gather ⑪drum ⑫buyer",
+            "abandon,amount,  liar , amount\u{3000}expire adjust cage candy arch gather drum buyer",
+            "１. abandon ２. amount 3: liar 4: amount 5: expire 6: adjust 7: cage 8: candy 9: arch 10: gather 11: drum 12: buyer",
+        ]
+        for text in layouts {
+            let findings = scanner.scan(text).findings
+            #expect(findings.count == 1 && findings[0].kind == .mnemonic && findings[0].confidence == 0.99, "\(text)")
+        }
+    }
+
+    @Test func wrongChecksumAndMissingWord() {
+        let wrong = "abandon amount liar amount expire adjust cage candy arch gather drum drum"
+        #expect(scanner.scan(wrong).findings.first?.kind == .mnemonic)
+        let missing = "abandon amount liar amount expire adjust cage candy arch gather drum"
+        #expect(scanner.scan(missing).findings.first?.kind == .mnemonic)
+    }
+
+    @Test func chineseWithoutSeparators() {
+        let unseparated = "我的助记词是的三欧三考于据保量损破战，谢谢"
+        let findings = scanner.scan(unseparated).findings
+        #expect(findings.count == 1)
+        #expect(findings.first?.kind == .mnemonic)
+    }
+
+    @Test func englishProseIsNotAPhrase() {
+        let prose = [
+            "above all, also remember that every wallet has a secret key and you can never recover it",
+            "they found a little cat near the old house and gave it some milk and fish",
+            "I want to know about the fee for this transfer because my balance is wrong after the last deposit.",
+            "Blue sky, warm sun, fresh air, green grass: the perfect day for a walk in the park",
+        ]
+        for text in prose { #expect(scanner.scan(text).findings.isEmpty, "\(text)") }
+    }
+
+    @Test func chineseProseIsNotAPhrase() {
+        let prose = [
+            "我们的目标是为全球用户提供安全、快速、方便的数字资产服务。",
+            "这是一个非常重要的问题，关系到很多用户的资金安全。我们会在一到三个工作日内回复您的邮件。",
+            "中国的春节假期期间，部分业务的处理时间会延长。",
+        ]
+        for text in prose { #expect(scanner.scan(text).findings.isEmpty, "\(text)") }
+    }
+
+    @Test func redactionMarkers() {
+        let text = "seed: abandon amount liar amount expire adjust cage candy arch gather drum buyer ok"
+        #expect(scanner.scan(text, language: .en).redacted == "seed: [removed: recovery phrase] ok")
+        #expect(scanner.scan(text, language: .zhCN).redacted == "seed: [已移除：助记词] ok")
+        #expect(scanner.scan(text, language: .zhTW).redacted == "seed: [已移除：助記詞] ok")
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import DeskCore
+
+@Suite("Stated passwords and codes")
+struct StatedSecretDetectorTests {
+    let scanner = SecretScanner()
+
+    @Test func passwordsKeepTheLeadIn() {
+        #expect(scanner.scan("my password is Hunter2!").redacted == "my password is [removed: password]")
+        #expect(scanner.scan("pwd: abc12345 thanks").redacted == "pwd: [removed: password] thanks")
+        #expect(scanner.scan("我的密码是abc12345，登录不上", language: .zhCN).redacted == "我的密码是[已移除：密码]，登录不上")
+        #expect(scanner.scan("密碼：lilyqwer", language: .zhTW).redacted == "密碼：[已移除：密碼]")
+    }
+
+    @Test func passwordTalkWithoutAValueIsClean() {
+        let texts = ["I forgot my password", "my password is wrong", "password reset link expired", "密码错误次数太多",
+                     "密码是什么意思？", "my password is correct but it says invalid"]
+        for text in texts { #expect(scanner.scan(text).findings.isEmpty, "\(text)") }
+    }
+
+    @Test func oneTimeCodes() {
+        let cases: [(String, String)] = [
+            ("验证码 123456", "验证码 [removed: verification code]"),
+            ("2FA code: 654321", "2FA code: [removed: verification code]"),
+            ("Google Authenticator code 123 456 is rejected", "Google Authenticator code [removed: verification code] is rejected"),
+            ("驗證碼：778899", "驗證碼：[removed: verification code]"),
+            ("my SMS code is 4821", "my SMS code is [removed: verification code]"),
+        ]
+        for (text, redacted) in cases { #expect(scanner.scan(text).redacted == redacted, "\(text)") }
+    }
+
+    @Test func codeTalkWithoutAValueIsClean() {
+        let texts = ["验证码收不到", "verification code expired after 10 minutes", "error code 10061 when connecting",
+                     "2FA code not working", "验证码是多少？"]
+        for text in texts { #expect(scanner.scan(text).findings.isEmpty, "\(text)") }
+    }
+}
