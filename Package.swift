@@ -81,7 +81,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore"], swiftSettings: strict),
+        .testTarget(
+            name: "DeskStoreTests",
+            dependencies: ["DeskStore", "DeskCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DeskServerTests",
             dependencies: [

@@ -1,0 +1,80 @@
+import DeskCore
+import DeskStore
+import Foundation
+import ServiceLifecycle
+import Testing
+
+@Suite("Event feed")
+struct EventFeedTests {
+    /// Collects events from `stream` until `count` arrived or five seconds passed.
+    static func collect(_ count: Int, from stream: AsyncStream<TicketEvent>) async -> [TicketEvent] {
+        await withTaskGroup(of: [TicketEvent].self) { group in
+            group.addTask {
+                var events: [TicketEvent] = []
+                for await event in stream {
+                    events.append(event)
+                    if events.count >= count { break }
+                }
+                return events
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(5))
+                return []
+            }
+            var result: [TicketEvent] = []
+            for await events in group {
+                if !events.isEmpty || result.isEmpty { result = events }
+                group.cancelAll()
+                break
+            }
+            return result
+        }
+    }
+
+    static func withFeed<T: Sendable>(_ store: SQLDeskStore, _ body: @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await EventFeedService(store: store, logger: TestDatabases.logger).run() }
+            defer { group.cancelAll() }
+            // Let the feed read its starting point before anything is written.
+            try await Task.sleep(for: .milliseconds(200))
+            return try await body()
+        }
+    }
+
+    @Test("subscribers on the writing node receive new events in order", arguments: TestDatabases.kinds)
+    func sameNode(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            _ = try await store.createTicket(try Fixtures.draft(subject: "before subscribing"), actor: .system, now: Fixtures.start)
+            try await Self.withFeed(store) {
+                let stream = store.feed.subscribe()
+                let (ticket, _) = try await store.createTicket(try Fixtures.draft(), actor: .system, now: Fixtures.start)
+                _ = try await store.updateTicket(ticket.number, expectedVersion: nil, actor: .system, now: Fixtures.start) { $0.priority = .urgent }
+                let events = await Self.collect(3, from: stream)
+                #expect(events.map(\.kind) == [.created, .messageAdded, .updated])
+                #expect(events.allSatisfy { $0.ticket == ticket.number })
+                #expect(events.map(\.id) == events.map(\.id).sorted())
+            }
+        }
+    }
+
+    @Test("a second node on the same PostgreSQL database learns of writes through LISTEN/NOTIFY")
+    func otherNode() async throws {
+        guard TestDatabases.kinds.contains(.postgres) else { return }
+        let url = try await PostgresTemplates.shared.freshDatabaseURL()
+        defer { Task { try? await PostgresTemplates.shared.drop(url) } }
+        try await TestDatabases.withPostgresStore(url: url) { nodeA in
+            try await TestDatabases.withPostgresStore(url: url) { nodeB in
+                try await Self.withFeed(nodeB) {
+                    let stream = nodeB.feed.subscribe()
+                    let (ticket, _) = try await nodeA.createTicket(try Fixtures.draft(), actor: .system, now: Fixtures.start)
+                    let started = ContinuousClock.now
+                    let events = await Self.collect(2, from: stream)
+                    #expect(events.map(\.kind) == [.created, .messageAdded])
+                    #expect(events.first?.ticket == ticket.number)
+                    // NOTIFY, not the one-second safety poll, should have delivered it.
+                    #expect(ContinuousClock.now - started < .milliseconds(900))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+import DeskCore
+import DeskStore
+import Foundation
+import Testing
+
+/// The store suite: every test runs unchanged on SQLite and on PostgreSQL, each on a fresh database.
+@Suite("Ticket store")
+struct TicketStoreTests {
+    @Test("creating a ticket stores it, its first message, its requester and its history", arguments: TestDatabases.kinds)
+    func create(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let crypto = CryptoDetails(chain: "TRON", asset: "usdt", amount: "120.50", txId: String(repeating: "ab", count: 32))
+            let (ticket, message) = try await store.createTicket(
+                try Fixtures.draft(tags: ["USDT", "trc20"], crypto: crypto), actor: .system, now: Fixtures.start
+            )
+            #expect(ticket.number == TicketNumber(10001))
+            #expect(ticket.status == .new)
+            #expect(ticket.priority == .high)
+            #expect(ticket.tags == ["trc20", "usdt"])
+            #expect(ticket.crypto.chain == "tron")
+            #expect(ticket.crypto.asset == "USDT")
+            #expect(message.authorKind == .customer)
+            #expect(message.authorID == ticket.requesterID.rawValue)
+
+            let loaded = try await store.ticket(ticket.number)
+            #expect(loaded == ticket)
+            let requester = try await store.customer(ticket.requesterID)
+            #expect(requester.email?.rawValue == "li.wei@example.com")
+            #expect(requester.language == .zhCN)
+            let messages = try await store.messages(of: ticket.number, includeInternal: true)
+            #expect(messages.map(\.bodyText) == ["我的 USDT 提现一直没有到账"])
+            let history = try await store.history(of: ticket.number, after: nil, limit: 100)
+            #expect(history.map(\.kind) == [.created, .messageAdded])
+            #expect(history[0].changes.contains(FieldChange(field: "crypto.txId", before: nil, after: crypto.txId)))
+
+            // The same email finds the same customer; numbers keep counting.
+            let (second, _) = try await store.createTicket(try Fixtures.draft(subject: "Second"), actor: .system, now: Fixtures.start)
+            #expect(second.number == TicketNumber(10002))
+            #expect(second.requesterID == ticket.requesterID)
+        }
+    }
+
+    @Test("unknown tickets, customers and references are refused, not crashed on", arguments: TestDatabases.kinds)
+    func unknowns(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            await #expect(throws: DeskError.notFound(entity: "ticket")) { try await store.ticket(TicketNumber(99999)) }
+            await #expect(throws: DeskError.notFound(entity: "customer")) { try await store.customer(CustomerID()) }
+            var draft = try Fixtures.draft()
+            draft.assigneeID = AgentID()
+            await #expect(throws: DeskError.invalidField("assigneeId", reason: .unknownReference)) {
+                try await store.createTicket(draft, actor: .system, now: Fixtures.start)
+            }
+            draft.assigneeID = nil
+            draft.requester = .existing(CustomerID())
+            await #expect(throws: DeskError.invalidField("requester.id", reason: .unknownReference)) {
+                try await store.createTicket(draft, actor: .system, now: Fixtures.start)
+            }
+            // Nothing half-written: the failed creates left no ticket behind.
+            let page = try await store.tickets(matching: TicketQuery())
+            #expect(page.items.isEmpty)
+        }
+    }
+
+    @Test("updates check the version, record before and after, and bump the version", arguments: TestDatabases.kinds)
+    func update(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let agent = try await store.createAgent(Fixtures.agent())
+            let (ticket, _) = try await store.createTicket(try Fixtures.draft(), actor: .system, now: Fixtures.start)
+            let later = Fixtures.start.addingTimeInterval(60)
+            let updated = try await store.updateTicket(ticket.number, expectedVersion: 1, actor: .agent(agent.id), now: later) {
+                $0.assigneeID = agent.id
+                $0.priority = .urgent
+            }
+            #expect(updated.version == 2)
+            #expect(updated.assigneeID == agent.id)
+            #expect(updated.updatedAt == later)
+
+            await #expect(throws: DeskError.versionConflict(current: 2)) {
+                try await store.updateTicket(ticket.number, expectedVersion: 1, actor: .agent(agent.id), now: later) { $0.priority = .low }
+            }
+            let history = try await store.history(of: ticket.number, after: nil, limit: 100)
+            let last = try #require(history.last)
+            #expect(last.kind == .assigned)
+            #expect(last.actor == .agent(agent.id))
+            #expect(last.changes.contains(FieldChange(field: "priority", before: "high", after: "urgent")))
+            #expect(last.changes.contains(FieldChange(field: "assigneeId", before: nil, after: agent.id.description)))
+
+            // A change that changes nothing writes nothing.
+            let same = try await store.updateTicket(ticket.number, expectedVersion: nil, actor: .system, now: later) { $0.priority = .urgent }
+            #expect(same.version == 2)
+        }
+    }
+
+    @Test("concurrent updates with the same version: exactly one wins", arguments: TestDatabases.kinds)
+    func concurrentUpdates(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let (ticket, _) = try await store.createTicket(try Fixtures.draft(), actor: .system, now: Fixtures.start)
+            let results = await withTaskGroup(of: Bool.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        do {
+                            _ = try await store.updateTicket(ticket.number, expectedVersion: 1, actor: .system, now: Fixtures.start) {
+                                $0.subject = "Edited by \(index)"
+                            }
+                            return true
+                        } catch {
+                            return false
+                        }
+                    }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 1)
+            #expect(try await store.ticket(ticket.number).version == 2)
+        }
+    }
+
+    @Test("messages move the lifecycle: first response, pending, reopen within the window", arguments: TestDatabases.kinds)
+    func lifecycle(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind, reopenWindow: 3600) { store in
+            let agent = try await store.createAgent(Fixtures.agent())
+            let (ticket, _) = try await store.createTicket(try Fixtures.draft(), actor: .system, now: Fixtures.start)
+            let customer = Actor.customer(ticket.requesterID)
+            let t1 = Fixtures.start.addingTimeInterval(120)
+            let (_, replied) = try await store.addMessage(try Fixtures.reply("请提供交易哈希", by: .agent(agent.id)), to: ticket.number, setStatus: .pending, now: t1)
+            #expect(replied.status == .pending)
+            #expect(replied.firstResponseAt == t1)
+
+            let (_, answered) = try await store.addMessage(try Fixtures.reply("哈希是 …", by: customer), to: ticket.number, setStatus: nil, now: t1.addingTimeInterval(60))
+            #expect(answered.status == .open)
+
+            let (_, noted) = try await store.addMessage(try Fixtures.reply("checked the chain", by: .agent(agent.id), visibility: .internal), to: ticket.number, setStatus: .solved, now: t1.addingTimeInterval(120))
+            #expect(noted.status == .solved)
+            #expect(try await store.messages(of: ticket.number, includeInternal: false).count == 3)
+            #expect(try await store.messages(of: ticket.number, includeInternal: true).count == 4)
+
+            let (_, reopened) = try await store.addMessage(try Fixtures.reply("还是没到", by: customer), to: ticket.number, setStatus: nil, now: t1.addingTimeInterval(600))
+            #expect(reopened.status == .open)
+            #expect(reopened.reopenCount == 1)
+            #expect(try await store.history(of: ticket.number, after: nil, limit: 100).contains { $0.kind == .reopened })
+
+            _ = try await store.updateTicket(ticket.number, expectedVersion: nil, actor: .agent(agent.id), now: t1.addingTimeInterval(700)) {
+                try TicketLifecycle(reopenWindow: 3600).changeStatus(of: &$0, to: .solved, now: t1.addingTimeInterval(700))
+            }
+            // Past the window a customer reply is refused (the channel opens a follow-up instead).
+            await #expect(throws: DeskError.ticketClosed) {
+                try await store.addMessage(try Fixtures.reply("again", by: customer), to: ticket.number, setStatus: nil, now: t1.addingTimeInterval(700 + 7200))
+            }
+        }
+    }
+
+    @Test("list filters and cursor pagination", arguments: TestDatabases.kinds)
+    func listing(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let agent = try await store.createAgent(Fixtures.agent())
+            for index in 0..<7 {
+                let category: TicketCategory = index % 2 == 0 ? .withdrawalFailed : .stolenFunds
+                let (ticket, _) = try await store.createTicket(
+                    try Fixtures.draft(subject: "Case \(index)", category: category, email: "c\(index)@example.com", tags: index < 3 ? ["vip"] : []),
+                    actor: .system, now: Fixtures.start
+                )
+                if index == 6 {
+                    _ = try await store.updateTicket(ticket.number, expectedVersion: nil, actor: .system, now: Fixtures.start) { $0.assigneeID = agent.id }
+                }
+            }
+            var query = TicketQuery()
+            query.limit = 3
+            var seen: [TicketNumber] = []
+            var pages = 0
+            while pages < 10 {
+                let page = try await store.tickets(matching: query)
+                seen += page.items.map(\.number)
+                pages += 1
+                guard let cursor = page.nextCursor else { break }
+                query.before = TicketNumber(parsing: cursor)
+            }
+            #expect(pages == 3)
+            #expect(seen == (10001...10007).reversed().map { TicketNumber(Int64($0)) })
+
+            var urgent = TicketQuery()
+            urgent.priorities = [.urgent]
+            #expect(try await store.tickets(matching: urgent).items.count == 3)
+            var tagged = TicketQuery()
+            tagged.tag = "vip"
+            #expect(try await store.tickets(matching: tagged).items.map(\.number.rawValue) == [10003, 10002, 10001])
+            var mine = TicketQuery()
+            mine.assigneeID = .some(agent.id)
+            #expect(try await store.tickets(matching: mine).items.map(\.number.rawValue) == [10007])
+            var unassigned = TicketQuery()
+            unassigned.assigneeID = .some(nil)
+            #expect(try await store.tickets(matching: unassigned).items.count == 6)
+        }
+    }
+
+    @Test("merging closes the source, moves its conversation and tells both customers", arguments: TestDatabases.kinds)
+    func merge(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let agent = try await store.createAgent(Fixtures.agent())
+            let (source, _) = try await store.createTicket(try Fixtures.draft(subject: "First", tags: ["a"]), actor: .system, now: Fixtures.start)
+            let (target, _) = try await store.createTicket(
+                try Fixtures.draft(subject: "Second", category: .general, email: "other@example.com", tags: ["b"], language: .en), actor: .system, now: Fixtures.start
+            )
+            let result = try await store.merge(source.number, into: target.number, actor: .agent(agent.id), now: Fixtures.start.addingTimeInterval(5))
+            #expect(result.source.status == .closed)
+            #expect(result.source.mergedInto == target.number)
+            #expect(result.target.tags == ["a", "b"])
+            #expect(result.target.priority == .high)
+
+            let moved = try await store.messages(of: target.number, includeInternal: true)
+            #expect(moved.count == 3)
+            #expect(moved.contains { $0.mergedFrom == source.number })
+            #expect(moved.contains { $0.authorKind == .system && $0.bodyText.contains("WD-10001") })
+            let left = try await store.messages(of: source.number, includeInternal: true)
+            #expect(left.count == 1)
+            #expect(left[0].bodyText.contains("已与 WD-10002 合并"))
+
+            #expect(try await store.history(of: source.number, after: nil, limit: 50).contains { $0.kind == .mergedInto })
+            #expect(try await store.history(of: target.number, after: nil, limit: 50).contains { $0.kind == .mergedFrom })
+
+            await #expect(throws: DeskError.invalidMerge) {
+                try await store.merge(source.number, into: target.number, actor: .agent(agent.id), now: Fixtures.start)
+            }
+            await #expect(throws: DeskError.ticketMerged(into: target.number)) {
+                try await store.addMessage(try Fixtures.reply("hi", by: .agent(agent.id)), to: source.number, setStatus: nil, now: Fixtures.start)
+            }
+        }
+    }
+
+    @Test("attachments are stored in the database and linked to one message only", arguments: TestDatabases.kinds)
+    func attachments(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 100)
+            let attachment = Attachment(filename: "screenshot.png", contentType: ContentSniffer.contentType(of: png), size: png.count, sha256: "00", createdAt: Fixtures.start)
+            _ = try await store.saveAttachment(attachment, content: png, uploadedBy: .system)
+            let (ticket, message) = try await store.createTicket(try Fixtures.draft(attachments: [attachment.id]), actor: .system, now: Fixtures.start)
+            #expect(message.attachments.map(\.id) == [attachment.id])
+            let loaded = try await store.attachment(attachment.id)
+            #expect(loaded.content == png)
+            #expect(loaded.ticket == ticket.number)
+            #expect(loaded.attachment.contentType == "image/png")
+            #expect(try await store.messages(of: ticket.number, includeInternal: true)[0].attachments.count == 1)
+
+            // Used once: a second message cannot claim it.
+            await #expect(throws: DeskError.invalidField("attachmentIds", reason: .unknownReference)) {
+                try await store.addMessage(
+                    MessageDraft(body: try MessageBody(text: "again", html: nil), visibility: .public, author: .system, attachmentIDs: [attachment.id]),
+                    to: ticket.number, setStatus: nil, now: Fixtures.start
+                )
+            }
+        }
+    }
+
+    @Test("the history refuses edits and deletions at the database level", arguments: TestDatabases.kinds)
+    func appendOnlyHistory(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            _ = try await store.createTicket(try Fixtures.draft(), actor: .system, now: Fixtures.start)
+            await #expect(throws: (any Error).self) {
+                try await store.database.write { sql in try await sql.raw("UPDATE ticket_events SET kind = 'x'").run() }
+            }
+            await #expect(throws: (any Error).self) {
+                try await store.database.write { sql in try await sql.raw("DELETE FROM ticket_events").run() }
+            }
+            #expect(try await store.history(of: TicketNumber(10001), after: nil, limit: 10).count == 2)
+        }
+    }
+}
