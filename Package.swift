@@ -80,7 +80,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
+        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(
             name: "DeskStoreTests",
             dependencies: ["DeskStore", "DeskCore", .product(name: "PostgresNIO", package: "postgres-nio")],

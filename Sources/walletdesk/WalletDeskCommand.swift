@@ -10,7 +10,7 @@ struct WalletDeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "walletdesk",
         abstract: "Self-hosted customer support for crypto wallets and exchanges.",
-        subcommands: [Serve.self, Migrate.self],
+        subcommands: [Serve.self, Migrate.self, Scan.self, Identify.self],
         defaultSubcommand: Serve.self
     )
 }

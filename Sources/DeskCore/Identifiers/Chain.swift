@@ -40,4 +40,19 @@ public struct IdentifierFinding: Codable, Sendable, Equatable {
         self.start = start
         self.end = end
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, chain, value, valid, start, end
+    }
+
+    /// Encodes every key, `chain` as `null` when unknown, so API and CLI output has one shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(chain, forKey: .chain)
+        try container.encode(value, forKey: .value)
+        try container.encode(valid, forKey: .valid)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+    }
 }

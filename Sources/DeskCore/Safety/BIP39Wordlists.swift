@@ -73,6 +73,9 @@ final class BIP39Wordlists: Sendable {
     let hanSimplified: [UInt16]
     /// For each scalar U+4E00…U+9FFF: index + 1 in the traditional list (0 = absent).
     let hanTraditional: [UInt16]
+    /// Adjacent character pairs of common Chinese words (`first << 32 | second`), see
+    /// scripts/generate-chinese-word-pairs.py.
+    let chineseWordPairs: Set<UInt64>
 
     static let hanBase: UInt32 = 0x4E00
     static let hanCount = 0x5200
@@ -116,21 +119,29 @@ final class BIP39Wordlists: Sendable {
         self.indexByKey = indexByKey
         self.hanSimplified = simplified
         self.hanTraditional = traditional
+        var pairs = Set<UInt64>()
+        for line in Self.readLines("chinese_word_pairs") {
+            let scalars = line.unicodeScalars.map(\.value)
+            if scalars.count == 2 { pairs.insert(UInt64(scalars[0]) << 32 | UInt64(scalars[1])) }
+        }
+        self.chineseWordPairs = pairs
     }
 
     /// Reads one list from the bundle. A missing resource is a packaging error; an empty list
     /// keeps the scanner working for the other kinds instead of crashing the server.
     private static func load(_ language: BIP39Language) -> [String] {
-        guard let url = Bundle.module.url(forResource: language.resourceName, withExtension: "txt", subdirectory: "Wordlists")
-            ?? Bundle.module.url(forResource: language.resourceName, withExtension: "txt"),
+        readLines(language.resourceName).map { $0.precomposedStringWithCanonicalMapping }
+    }
+
+    private static func readLines(_ resource: String) -> [String] {
+        guard let url = Bundle.module.url(forResource: resource, withExtension: "txt", subdirectory: "Wordlists")
+            ?? Bundle.module.url(forResource: resource, withExtension: "txt"),
             let data = try? Data(contentsOf: url)
         else {
-            assertionFailure("BIP39 wordlist \(language.resourceName) missing from the DeskCore bundle")
+            assertionFailure("\(resource).txt missing from the DeskCore bundle (Safety/Wordlists)")
             return []
         }
-        return String(decoding: data, as: UTF8.self)
-            .split(whereSeparator: \.isNewline)
-            .map { String($0).precomposedStringWithCanonicalMapping }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
     }
 
     /// English words with a role beyond wordlist membership. Lower case; matching folds case.
@@ -159,22 +170,18 @@ final class BIP39Wordlists: Sendable {
         for word in ["is", "was", "are", "be", "now", "here", "it", "s", "number", "no", "as", "of", "my", "the", "new", "current", "old"] {
             table.append((word, .connector))
         }
-        // English function words. Prose is full of them; a random BIP39 phrase rarely has two.
+        // English function words (closed-class: prepositions, adverbs, pronouns, modals). Prose is
+        // full of them; a random BIP39 phrase rarely has two. Content words such as "thank",
+        // "year" or "help" are deliberately absent: they are as likely in a phrase as any other.
         for word in ["about", "above", "across", "after", "again", "against", "all", "almost", "alone", "along",
                      "already", "also", "always", "among", "and", "any", "around", "because", "before", "behind",
-                     "below", "between", "beyond", "both", "but", "can", "could", "do", "does", "during", "each",
-                     "either", "else", "enough", "even", "ever", "every", "few", "for", "from", "get", "give", "have",
-                     "here", "how", "if", "into", "just", "later", "less", "like", "little", "more", "most", "much",
-                     "must", "near", "never", "next", "not", "now", "often", "only", "other", "over", "own", "same",
-                     "so", "some", "soon", "still", "such", "than", "that", "then", "there", "these", "they", "this",
-                     "though", "through", "too", "under", "until", "upon", "very", "what", "when", "where", "which",
-                     "while", "who", "why", "will", "with", "within", "without", "would", "yet", "you", "your",
-                     "can", "may", "might", "shall", "should", "able", "again", "ago", "another", "away", "back",
-                     "become", "before", "best", "better", "certain", "doing", "done", "else", "first", "found",
-                     "gave", "give", "going", "good", "great", "help", "last", "late", "left", "let", "long", "make",
-                     "many", "maybe", "mean", "need", "new", "old", "once", "open", "please", "put", "really", "right",
-                     "same", "say", "see", "seem", "shall", "show", "since", "small", "soon", "sure", "take", "tell",
-                     "thank", "thing", "think", "today", "try", "use", "used", "want", "way", "well", "work", "year"] {
+                     "below", "between", "beyond", "both", "but", "can", "could", "during", "each", "either", "else",
+                     "enough", "even", "ever", "every", "few", "for", "from", "have", "here", "how", "into", "just",
+                     "later", "less", "like", "little", "more", "most", "much", "must", "near", "never", "next", "not",
+                     "now", "often", "only", "other", "over", "own", "same", "some", "soon", "still", "such", "than",
+                     "that", "then", "there", "these", "they", "this", "though", "through", "too", "under", "until",
+                     "upon", "very", "what", "when", "where", "which", "while", "who", "why", "will", "with", "within",
+                     "without", "would", "yet", "you", "your", "may", "might", "shall", "should", "maybe", "since"] {
             table.append((word, .functionWord))
         }
         return table

@@ -9,8 +9,8 @@ import Foundation
 /// - hex (with or without 0x): lower case, no prefix;
 /// - a phrase (two or more words): words lower-cased, accents removed from Latin letters, each
 ///   Chinese character its own word, numbering and punctuation dropped, joined by one space;
-/// - anything else (WIF, xprv, passwords, codes): trimmed, otherwise unchanged, because Base58
-///   and passwords are case-sensitive.
+/// - anything else, i.e. a single token (WIF, xprv, passwords, codes): trimmed, otherwise
+///   unchanged, because Base58 and passwords are case-sensitive.
 public func fingerprint(of secretText: String, salt: [UInt8]) -> String {
     SHA256.hmac(key: salt, message: Array(SecretNormalizer.normalize(secretText).utf8)).hexString
 }
@@ -25,6 +25,10 @@ public enum SecretNormalizer {
         if body.count > 2, body[body.startIndex] == 0x30, body[body.startIndex + 1] | 0x20 == 0x78 { body = body.dropFirst(2) }
         if !body.isEmpty, body.allSatisfy(ScalarClass.isHexDigit) {
             return String(String.UnicodeScalarView(body.compactMap { Unicode.Scalar($0 < 0x41 ? $0 : $0 | 0x20) }))
+        }
+        // A phrase has separators between words, or is Chinese characters written together.
+        guard scalars.contains(where: { ScalarClass.isWhitespace($0) || ScalarClass.isHan($0) || $0 == 0x2C || $0 == 0xFF0C }) else {
+            return trimmed
         }
         let words = phraseWords(scalars)
         return words.count >= 2 ? words.joined(separator: " ") : trimmed

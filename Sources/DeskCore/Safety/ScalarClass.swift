@@ -7,6 +7,9 @@
 enum ScalarClass {
     static let kanaTag: UInt64 = 1 << 62
     static let hangulTag: UInt64 = 2 << 62
+    /// Latin words longer than 12 letters keep their first 12 under this tag; only keywords such
+    /// as "authenticator" are that long (no wordlist word is).
+    static let longWordTag: UInt64 = 3 << 62
 
     @inline(__always) static func isASCIIDigit(_ c: UInt32) -> Bool { c &- 0x30 < 10 }
     @inline(__always) static func isASCIILetter(_ c: UInt32) -> Bool { (c | 0x20) &- 0x61 < 26 }
@@ -57,7 +60,7 @@ enum ScalarClass {
         return nil
     }
 
-    /// The key of a Latin word given as scalars, or nil when it cannot be a wordlist word.
+    /// The key of a Latin word given as scalars, or nil when it has a scalar no Latin word has.
     static func latinKey<S: Sequence>(_ scalars: S) -> UInt64? where S.Element == UInt32 {
         var key: UInt64 = 0
         var letters = 0
@@ -65,10 +68,10 @@ enum ScalarClass {
             guard let code = latinLetterCode(c) else { return nil }
             if code == 0 { continue }
             letters += 1
-            if letters > 12 { return nil }
-            key = key << 5 | code
+            if letters <= 12 { key = key << 5 | code }
         }
-        return letters == 0 ? nil : key
+        if letters == 0 { return nil }
+        return letters > 12 ? key | longWordTag : key
     }
 
     /// The key of a Japanese kana word, composing a base kana with a following combining

@@ -49,7 +49,7 @@ struct ScanPass {
     var keys = PrivateKeyDetector()
     var findings: [SecretFinding] = []
     /// End of the last word that qualifies a following "code" as a one-time code.
-    var otpQualifierEnd = Int.min
+    var otpQualifierEnd = -1_000
     var keywordSuppressedUntil = 0
 
     init(scalars: [UInt32], lists: BIP39Wordlists) {
@@ -113,7 +113,7 @@ struct ScanPass {
                     if c == 0x30 { allBase58 = false }
                 } else if ScalarClass.isASCIILetter(c) {
                     letters += 1
-                    key = key << 5 | UInt64((c | 0x20) - 0x60)
+                    if letters <= 12 { key = key << 5 | UInt64((c | 0x20) - 0x60) }
                     if (c | 0x20) &- 0x61 >= 6 { allHex = false }
                     if c == 0x4F || c == 0x49 || c == 0x6C { allBase58 = false } // O I l
                 } else {
@@ -126,7 +126,7 @@ struct ScanPass {
                 } else if let code = ScalarClass.latinLetterCode(c) {
                     if code != 0 {
                         letters += 1
-                        key = key << 5 | code
+                        if letters <= 12 { key = key << 5 | code }
                     }
                 } else {
                     wordShaped = false
@@ -143,7 +143,8 @@ struct ScanPass {
             if digits <= 2 { phrases.gap.addNumber(length: end - start) } else { phrases.breakRuns() }
             return end
         }
-        if digits == 0 && wordShaped && letters <= 12 {
+        if digits == 0 && wordShaped {
+            if letters > 12 { key |= ScalarClass.longWordTag }
             let entry = lexicon[key]
             let flags = entry?.flags ?? []
             phrases.push(start: start, end: end, key: key, languages: entry?.languages ?? 0,

@@ -7,7 +7,8 @@
 ///   connector words ("is", "was", "code", "google", …);
 /// - a password value is the following run of non-space, non-CJK scalars (4–64 long, trailing
 ///   punctuation dropped). It must look like a password: quoted, or after a Chinese lead-in, or
-///   containing a digit, a symbol or an inner capital. "my password is wrong" is not reported;
+///   containing a digit, a symbol or an inner capital. "my password is wrong" is not reported. A
+///   trailing `.,;:` or closing bracket is sentence punctuation; `!` and `?` stay (passwords end in them);
 /// - a one-time code is 4–8 digits, optionally split once by a space or hyphen (`123 456`), not
 ///   followed by another digit or letter.
 struct StatedSecretDetector {
@@ -54,7 +55,7 @@ struct StatedSecretDetector {
             end += 1
         }
         if !quoted {
-            while end > start, let last = Unicode.Scalar(s[end - 1]), ".,;!?)]}'\"".unicodeScalars.contains(last) { end -= 1 }
+            while end > start, let last = Unicode.Scalar(s[end - 1]), ".,;:)]}'\"".unicodeScalars.contains(last) { end -= 1 }
         }
         let length = end - start
         guard length >= 4, length <= 64 else { return nil }

@@ -17,6 +17,9 @@ public struct TicketNumber: RawRepresentable, Hashable, Comparable, Sendable, Co
     public init?(parsing text: some StringProtocol) {
         var digits = Substring(text.trimmingWhitespace())
         if let dash = digits.lastIndex(of: "-") {
+            // A prefix such as "WD" must be letters; "-5" is not a ticket number.
+            let prefix = digits[..<dash]
+            guard !prefix.isEmpty, prefix.allSatisfy({ $0.isLetter && $0.isASCII }) else { return nil }
             digits = digits[digits.index(after: dash)...]
         }
         if digits.first == "#" { digits = digits.dropFirst() }

@@ -394,7 +394,7 @@ enum OpenAPIDocument {
             "requestBody": {
               "required": true,
               "description": "The file's bytes, up to the attachment limit (25 MiB by default). Its type is sniffed from the bytes; the request's Content-Type and the file name's extension are ignored.",
-              "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+              "content": {"application/octet-stream": {"schema": {"contentMediaType": "application/octet-stream"}}}
             },
             "responses": {
               "201": {
@@ -424,7 +424,7 @@ enum OpenAPIDocument {
                   "X-Content-Type-Options": {"required": true, "schema": {"type": "string", "const": "nosniff"}},
                   "Content-Security-Policy": {"required": true, "schema": {"type": "string"}}
                 },
-                "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}
+                "content": {"*/*": {}}
               },
               "401": {"$ref": "#/components/responses/Unauthorized"},
               "404": {"$ref": "#/components/responses/NotFound"}

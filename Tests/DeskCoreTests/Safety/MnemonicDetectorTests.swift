@@ -90,7 +90,7 @@ struct MnemonicDetectorTests {
     }
 
     @Test func chineseWithoutSeparators() {
-        let unseparated = "我的助记词是的三欧三考于据保量损破战，谢谢"
+        let unseparated = "我的助记词是帝妇啦曲婆读极机凡赵处烟，谢谢"
         let findings = scanner.scan(unseparated).findings
         #expect(findings.count == 1)
         #expect(findings.first?.kind == .mnemonic)

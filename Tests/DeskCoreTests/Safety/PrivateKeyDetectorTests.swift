@@ -49,7 +49,7 @@ struct PrivateKeyDetectorTests {
 
     @Test func extendedKeys() {
         // BIP32 test vector 1, chain m.
-        let xprv = "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LeR3C3rjg4xu9X6N1Qhm6ANLUHWNj9Rb4j"
+        let xprv = "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi"
         let xpub = "xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8"
         #expect(scanner.scan("my key \(xprv)").findings.first?.kind == .xprv)
         #expect(scanner.scan("my key \(xprv)").findings.first?.confidence == 0.99)

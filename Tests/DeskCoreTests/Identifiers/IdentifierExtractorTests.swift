@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import DeskCore
+
+@Suite("Identifier extraction")
+struct IdentifierExtractorTests {
+    let extractor = IdentifierExtractor()
+
+    @Test func mixedSupportMessage() {
+        let text = "提币到 bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4 失败，交易哈希 4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b，"
+            + "还有 ETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed 和 tx 0x88df016429689c079f3b2f6ad39fa052532c56795b733da78a91ebe6a713944b"
+        let found = extractor.extract(from: text)
+        #expect(found.map(\.kind) == [.address, .txid, .address, .txid])
+        #expect(found.map(\.chain) == [.bitcoin, nil, .ethereum, .ethereum])
+        #expect(found.allSatisfy { $0.valid })
+        #expect(found[0].start == 4 && found[0].end == 46)
+        #expect(found[0].value == "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")
+    }
+
+    @Test func invalidAddressesAreReportedInvalid() {
+        let found = extractor.extract(from: "send to bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5 or 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD")
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { !$0.valid })
+    }
+
+    @Test func tronLitecoinSolana() {
+        let text = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t ltc1qw508d6qejxtdg4y5r3zarvary0c5xw7kgmn4n9 LVuDpNCSSj6pQ7t9Pv6d6sUkLKoqDEVUnJ EPjFWdd5AufqSSqeM2qRVsWtMDnVGekFCiMjtXfDhyt1"
+        let found = extractor.extract(from: text)
+        #expect(found.map(\.chain) == [.tron, .litecoin, .litecoin, .solana])
+        #expect(found.allSatisfy { $0.valid })
+    }
+
+    @Test func ignoresGitHashesUUIDsAndXpubs() {
+        let text = "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 id 3198bc9c-6672-5ab3-d995-4942343ae5b6 order 20240501123456789"
+        #expect(extractor.extract(from: text).isEmpty)
+    }
+
+    @Test func explorerLinks() {
+        let links = ExplorerLinks.default
+        let tx = IdentifierFinding(kind: .txid, chain: .ethereum, value: "0xabc", valid: true, start: 0, end: 5)
+        #expect(links.url(for: tx) == "https://etherscan.io/tx/0xabc")
+        let ambiguous = IdentifierFinding(kind: .txid, chain: nil, value: "ab", valid: true, start: 0, end: 2)
+        #expect(links.url(for: ambiguous) == nil)
+        let custom = ExplorerLinks(templates: [.bitcoin: (tx: "https://x/t/{value}", address: "https://x/a/{value}")])
+        let address = IdentifierFinding(kind: .address, chain: .bitcoin, value: "1abc", valid: true, start: 0, end: 4)
+        #expect(custom.url(for: address) == "https://x/a/1abc")
+    }
+
+    @Test func jsonShape() throws {
+        let finding = IdentifierFinding(kind: .txid, chain: nil, value: "ab", valid: true, start: 1, end: 3)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode([finding]), as: UTF8.self)
+        #expect(json == #"[{"chain":null,"end":3,"kind":"txid","start":1,"valid":true,"value":"ab"}]"#)
+    }
+}

@@ -1,0 +1,56 @@
+import DeskCore
+import Testing
+
+@Suite("People and languages")
+struct PeopleTests {
+    @Test("Accept-Language picks zh-CN, zh-TW or en", arguments: [
+        ("zh-CN,zh;q=0.9", Language.zhCN), ("zh-TW", .zhTW), ("zh-HK,en;q=0.5", .zhTW), ("zh-Hant-TW", .zhTW),
+        ("en-US,en;q=0.9", .en), ("fr-FR, en;q=0.3", .en), ("fr", .zhCN), ("", .zhCN), ("en;q=0.2, zh;q=0.8", .zhCN),
+    ])
+    func negotiate(header: String, expected: Language) {
+        #expect(Language.negotiate(header) == expected)
+    }
+
+    @Test("phone numbers are reduced to one form")
+    func phones() {
+        #expect(PhoneNumber(rawValue: "+86 138-0013-8000")?.rawValue == "+8613800138000")
+        #expect(PhoneNumber(rawValue: "0086 138 0013 8000")?.rawValue == "+8613800138000")
+        #expect(PhoneNumber(rawValue: "＋８６ １３８００１３８０００")?.rawValue == "+8613800138000")
+        #expect(PhoneNumber(rawValue: "call me") == nil)
+        #expect(PhoneNumber(rawValue: "123") == nil)
+    }
+
+    @Test("emails: domain lower-cased, shape checked")
+    func emails() {
+        #expect(EmailAddress(rawValue: " Li.Wei@Example.COM ")?.rawValue == "Li.Wei@example.com")
+        #expect(EmailAddress(rawValue: "no-at-sign") == nil)
+        #expect(EmailAddress(rawValue: "a@b") == nil)
+        #expect(EmailAddress(rawValue: "a b@c.com") == nil)
+        #expect(EmailAddress(rawValue: "<a@b.com>") == nil)
+    }
+
+    @Test("every localisation key has all three languages")
+    func localisationComplete() {
+        for key in Localizer.shared.keys {
+            for language in Language.allCases {
+                #expect(Localizer.shared.text(key, language) != key, "missing \(language.rawValue) for \(key)")
+            }
+        }
+    }
+
+    @Test("every error has a localised title and detail in every language")
+    func errorsLocalised() {
+        let errors: [DeskError] = [
+            .notFound(entity: "ticket"), .invalidField("subject", reason: .required), .malformedJSON(detail: "x"), .bodyTooLarge(limit: 5),
+            .unsupportedMediaType, .versionConflict(current: 2), .invalidTransition(from: .new, to: .closed), .ticketClosed,
+            .ticketMerged(into: TicketNumber(1)), .invalidMerge, .duplicate(field: "email"), .unauthorized, .forbidden, .setupAlreadyDone,
+            .invalidSetupCode, .unavailable,
+        ]
+        for error in errors {
+            for language in Language.allCases {
+                #expect(Localizer.shared.text("title.\(error.code)", language) != "title.\(error.code)")
+                #expect(!error.detail(in: language).contains("detail."))
+            }
+        }
+    }
+}
