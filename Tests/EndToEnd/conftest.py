@@ -362,3 +362,9 @@ def openapi_spec(server) -> dict:
 def api(server, openapi_spec) -> Api:
     """An admin client whose every exchange is validated against the served OpenAPI document."""
     return Api(server.base_url, server.token, OpenAPIChecker(openapi_spec, server.base_url))
+
+
+@pytest.fixture(scope="module")
+def client_for(openapi_spec):
+    """Makes a validating admin client for another node (same document, that node's URL and token)."""
+    return lambda node: Api(node.base_url, node.token, OpenAPIChecker(openapi_spec, node.base_url))

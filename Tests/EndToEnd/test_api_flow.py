@@ -298,7 +298,7 @@ def test_attachments(api, world):
     assert png["filename"] == "screenshot.png"
 
     fake = api.request("POST", "/api/v1/attachments", data=HTML, params={"filename": "../../receipt.png"},
-                       headers={"Content-Type": "image/png"}, expect=201).json()
+                       headers={"Content-Type": "image/png"}, validate_request=False, expect=201).json()
     assert fake["contentType"] == "text/plain; charset=utf-8" and fake["filename"] == "receipt.png"
 
     ticket = new_ticket(api)["ticket"]
@@ -349,10 +349,8 @@ def small_attachment_server(make_backend, launcher):
     assert node.terminate() == 0, node.log_tail()
 
 
-def test_attachment_too_large(small_attachment_server, openapi_spec):
-    from conftest import Api, OpenAPIChecker
-
-    api = Api(small_attachment_server.base_url, small_attachment_server.token, OpenAPIChecker(openapi_spec, small_attachment_server.base_url))
+def test_attachment_too_large(small_attachment_server, client_for):
+    api = client_for(small_attachment_server)
     headers = {"Content-Type": "application/octet-stream"}
     assert api.request("POST", "/api/v1/attachments", data=b"a" * 1000, headers=headers, expect=201).json()["size"] == 1000
     problem(api.request("POST", "/api/v1/attachments", data=b"a" * 1001, headers=headers), 413, "body-too-large")
@@ -417,4 +415,4 @@ def test_accept_language(api):
 
 def test_every_exchange_was_checked(api):
     # Runs last in this module: every exchange above went through openapi-core and the 5xx guard.
-    assert api.openapi.checked == api.exchanges > 150
+    assert api.exchanges > 150 and api.openapi.checked >= api.exchanges

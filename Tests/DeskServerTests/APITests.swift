@@ -1,0 +1,193 @@
+import DeskCore
+import DeskServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("JSON API")
+struct APITests {
+    static let createBody = #"""
+        {"subject":"提现失败","category":"withdrawal_failed","channel":"web",
+         "requester":{"email":"li@example.com","language":"zh-CN"},"tags":["USDT"],
+         "crypto":{"chain":"tron","asset":"usdt","amount":"120.5"},
+         "message":{"text":"我的提现一直没有到账","author":"customer"}}
+        """#
+
+    @Test("operations endpoints answer")
+    func operations() async throws {
+        try await TestApp.withSession { session in
+            let health = try await session.client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+            let ready = try await session.client.execute(uri: "/readyz", method: .get)
+            #expect(String(buffer: ready.body).contains("\"ready\""))
+            _ = try await session.json(.post, "/api/v1/tickets", Self.createBody)
+            let metrics = try await session.client.execute(uri: "/metrics", method: .get)
+            let text = String(buffer: metrics.body)
+            #expect(text.contains("walletdesk_tickets_created_total"))
+            #expect(text.contains("walletdesk_db_pool_connections"))
+            #expect(text.contains("http_server_request_duration"))
+        }
+    }
+
+    @Test("tickets: create, read with ETag, change with If-Match, conflict on a stale version")
+    func ticketFlow() async throws {
+        try await TestApp.withSession { session in
+            let (created, body) = try await session.json(.post, "/api/v1/tickets", Self.createBody)
+            #expect(created.status == .created)
+            #expect(created.headers[.location] == "/api/v1/tickets/WD-10001")
+            let ticket = try #require(body["ticket"] as? [String: Any])
+            #expect(ticket["id"] as? String == "WD-10001")
+            #expect(ticket["priority"] as? String == "high")
+
+            let (read, _) = try await session.json(.get, "/api/v1/tickets/10001")
+            #expect(read.headers[.eTag] == "\"1\"")
+            let (patched, patchedBody) = try await session.json(.patch, "/api/v1/tickets/WD-10001", #"{"status":"pending","tags":["vip"]}"#, headers: [.init("If-Match")!: "\"1\""])
+            #expect(patched.status == .ok)
+            #expect(patchedBody["version"] as? Int == 2)
+            let (stale, problem) = try await session.json(.patch, "/api/v1/tickets/WD-10001", #"{"status":"open"}"#, headers: [.init("If-Match")!: "\"1\""])
+            #expect(stale.status == .conflict)
+            #expect(problem["type"] as? String == "/problems/version-conflict")
+
+            let (reply, replyBody) = try await session.json(.post, "/api/v1/tickets/WD-10001/messages", #"{"html":"<p>请提供<script>x</script>交易哈希</p>","status":"pending"}"#)
+            #expect(reply.status == .created)
+            #expect((replyBody["message"] as? [String: Any])?["html"] as? String == "<p>请提供交易哈希</p>")
+            let (events, eventsBody) = try await session.json(.get, "/api/v1/tickets/WD-10001/events")
+            #expect(events.status == .ok)
+            #expect((eventsBody["items"] as? [[String: Any]])?.count == 4)
+        }
+    }
+
+    @Test("bad input gets problem details naming the field, never a 500", arguments: [
+        (#"{"subject":1}"#, 400, "invalid-field", "subject"),
+        (#"{"subject":"#, 400, "malformed-json", nil),
+        (#"[1,2]"#, 400, "malformed-json", nil),
+        (#"{"subject":"x","surprise":true}"#, 400, "invalid-field", "surprise"),
+        (#"{"subject":"x","requester":{"email":"not-an-email"},"message":{"text":"t"}}"#, 400, "invalid-field", "requester.email"),
+        (#"{"subject":"x","requester":{"email":"a@b.cn"},"message":{"text":"t"},"priority":"asap"}"#, 400, "invalid-field", "priority"),
+        (#"{"subject":"x","requester":{"email":"a@b.cn"},"message":{"text":"  "}}"#, 400, "invalid-field", "text"),
+        (#"{"subject":"x","requester":{},"message":{"text":"t"}}"#, 400, "invalid-field", "requester"),
+        (#"{"subject":"x","requester":{"email":"a@b.cn"}}"#, 400, "invalid-field", "message"),
+        (#"{"subject":"x","requester":{"email":"a@b.cn"},"message":{"text":"t"},"assigneeId":"00000000-0000-0000-0000-000000000000"}"#, 400, "invalid-field", "assigneeId"),
+    ] as [(String, Int, String, String?)])
+    func badInput(body: String, status: Int, code: String, field: String?) async throws {
+        try await TestApp.withSession { session in
+            let (response, problem) = try await session.json(.post, "/api/v1/tickets", body)
+            #expect(Int(response.status.code) == status)
+            #expect(response.headers[.contentType] == "application/problem+json")
+            #expect(problem["code"] as? String == code)
+            #expect(problem["field"] as? String == field)
+            #expect(problem["type"] as? String == "/problems/\(code)")
+            #expect((problem["title"] as? String)?.isEmpty == false)
+        }
+    }
+
+    @Test("size, type, unknown ids and language")
+    func edges() async throws {
+        try await TestApp.withSession(limits: Limits(jsonBodyBytes: 1000, attachmentBytes: 64)) { session in
+            let big = #"{"subject":""# + String(repeating: "x", count: 2000) + #""}"#
+            let (tooBig, problem) = try await session.json(.post, "/api/v1/tickets", big)
+            #expect(tooBig.status == .contentTooLarge)
+            #expect(problem["code"] as? String == "body-too-large")
+
+            let (wrongType, _) = try await session.json(.post, "/api/v1/tickets", "{}", headers: [.contentType: "text/plain"])
+            #expect(wrongType.status == .unsupportedMediaType)
+
+            for path in ["/api/v1/tickets/WD-99999", "/api/v1/tickets/banana", "/api/v1/customers/not-a-uuid", "/api/v1/agents/00000000-0000-0000-0000-000000000000", "/api/v1/nothing-here"] {
+                let (missing, body) = try await session.json(.get, path)
+                #expect(missing.status == .notFound, "\(path)")
+                #expect(body["code"] as? String == "not-found")
+            }
+
+            let (english, englishBody) = try await session.json(.get, "/api/v1/tickets/WD-99999", headers: [.acceptLanguage: "en-US,en;q=0.9"])
+            #expect(english.headers[.contentLanguage] == "en")
+            #expect(englishBody["title"] as? String == "Not found")
+            let (_, chineseBody) = try await session.json(.get, "/api/v1/tickets/WD-99999", headers: [.acceptLanguage: "zh-TW"])
+            #expect(chineseBody["title"] as? String == "找不到")
+
+            let upload = try await session.client.execute(
+                uri: "/api/v1/attachments?filename=big.bin", method: .post, headers: [.authorization: "Bearer \(session.token)"],
+                body: ByteBuffer(bytes: Array(repeating: UInt8(1), count: 65))
+            )
+            #expect(upload.status == .contentTooLarge)
+        }
+    }
+
+    @Test("without a valid token every API route answers 401")
+    func unauthorised() async throws {
+        try await TestApp.withSession { session in
+            for (method, path) in [(HTTPRequest.Method.get, "/api/v1/tickets"), (.post, "/api/v1/tickets"), (.get, "/api/v1/me"), (.post, "/api/v1/teams")] {
+                let anonymous = try await session.client.execute(uri: path, method: method)
+                #expect(anonymous.status == .unauthorized)
+                let wrong = try await session.client.execute(uri: path, method: method, headers: [.authorization: "Bearer wd_nope"])
+                #expect(wrong.status == .unauthorized)
+            }
+            let (me, body) = try await session.json(.get, "/api/v1/me")
+            #expect(me.status == .ok)
+            #expect(body["role"] as? String == "admin")
+        }
+    }
+
+    @Test("setup cannot be repeated")
+    func setupOnce() async throws {
+        try await TestApp.withSession { session in
+            let again = try await session.client.execute(
+                uri: "/api/v1/setup", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"code":"ABCDE-FGHJK","name":"Mallory","email":"m@example.com"}"#)
+            )
+            #expect(again.status == .conflict)
+            let page = try await session.client.execute(uri: "/setup", method: .get)
+            #expect(String(buffer: page.body).contains("第一个管理员已经创建"))
+        }
+    }
+
+    @Test("attachments: sniffed type, stored once, served with safe headers")
+    func attachments() async throws {
+        try await TestApp.withSession { session in
+            let html = try await session.client.execute(
+                uri: "/api/v1/attachments?filename=..%2Fevil.png", method: .post, headers: [.authorization: "Bearer \(session.token)"],
+                body: ByteBuffer(string: "<html><script>alert(1)</script></html>")
+            )
+            #expect(html.status == .created)
+            let meta = try JSONSerialization.jsonObject(with: Data(buffer: html.body)) as? [String: Any]
+            #expect(meta?["contentType"] as? String == "text/plain; charset=utf-8")
+            #expect(meta?["filename"] as? String == "evil.png")
+            let id = try #require(meta?["id"] as? String)
+
+            let body = Self.createBody.replacingOccurrences(of: #""author":"customer"}"#, with: #""author":"customer","attachmentIds":["\#(id)"]}"#)
+            let (created, createdBody) = try await session.json(.post, "/api/v1/tickets", body)
+            #expect(created.status == .created)
+            #expect(((createdBody["message"] as? [String: Any])?["attachments"] as? [Any])?.count == 1)
+
+            let download = try await session.client.execute(uri: "/api/v1/attachments/\(id)", method: .get, headers: [.authorization: "Bearer \(session.token)"])
+            #expect(download.status == .ok)
+            #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(download.headers[.init("X-Content-Type-Options")!] == "nosniff")
+            #expect(String(buffer: download.body).contains("<script>"))
+        }
+    }
+
+    @Test("directory: teams and agents are admin-managed, customers searchable")
+    func directory() async throws {
+        try await TestApp.withSession { session in
+            let (team, teamBody) = try await session.json(.post, "/api/v1/teams", #"{"name":"安全团队","description":"stolen funds and freezes"}"#)
+            #expect(team.status == .created)
+            let teamID = try #require(teamBody["id"] as? String)
+            let (agent, agentBody) = try await session.json(.post, "/api/v1/agents", #"{"name":"Bo","email":"bo@example.com","role":"security","teamId":"\#(teamID)"}"#)
+            #expect(agent.status == .created)
+            #expect(agentBody["tier"] as? String == "security")
+            let (duplicate, _) = try await session.json(.post, "/api/v1/agents", #"{"name":"Bo2","email":"bo@example.com"}"#)
+            #expect(duplicate.status == .conflict)
+
+            let (customer, customerBody) = try await session.json(.post, "/api/v1/customers", #"{"name":"王芳","phone":"+86 138-0013-8000","language":"zh-TW"}"#)
+            #expect(customer.status == .created)
+            #expect(customerBody["phone"] as? String == "+8613800138000")
+            let (found, foundBody) = try await session.json(.get, "/api/v1/customers?phone=%2B8613800138000")
+            #expect(found.status == .ok)
+            #expect((foundBody["items"] as? [Any])?.count == 1)
+            let (noContact, _) = try await session.json(.post, "/api/v1/customers", #"{"name":"nobody"}"#)
+            #expect(noContact.status == .badRequest)
+        }
+    }
+}

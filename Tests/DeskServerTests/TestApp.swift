@@ -1,0 +1,69 @@
+import DeskCore
+import DeskServer
+import DeskStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+
+/// Builds the real router on a fresh SQLite store, exactly as the server does, and signs in the first admin.
+enum TestApp {
+    static let logger: Logger = {
+        var logger = Logger(label: "server-tests")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    struct Session: Sendable {
+        let client: any TestClientProtocol
+        let token: String
+        let store: SQLDeskStore
+
+        var auth: HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+
+        func json(_ method: HTTPRequest.Method, _ path: String, _ body: String? = nil, headers: HTTPFields = [:]) async throws -> (TestResponse, [String: Any]) {
+            var all = auth
+            for field in headers { all[field.name] = field.value }
+            let response = try await client.execute(uri: path, method: method, headers: all, body: body.map { ByteBuffer(string: $0) })
+            let object = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
+            return (response, object)
+        }
+    }
+
+    static func withSession(limits: Limits = Limits(), _ body: @Sendable (Session) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wd-server-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try await SQLiteDeskDatabase.open(path: folder.appendingPathComponent("t.sqlite").path, logger: logger)
+        let store = SQLDeskStore(database: database, lifecycle: TicketLifecycle(), logger: logger)
+        do {
+            try await Migrator(database: database, logger: logger).migrate()
+            try await store.setSetting("setup_code_sha256", sha256Hex("ABCDE-FGHJK"))
+            let dependencies = Dependencies(store: store, lifecycle: TicketLifecycle(), limits: limits)
+            let router = buildRouter(dependencies: dependencies, database: database, feed: store.feed, logger: logger)
+            let app = Application(router: router, logger: logger)
+            try await app.test(.router) { client in
+                let response = try await client.execute(
+                    uri: "/api/v1/setup", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"code":"abcde fghjk","name":"Root","email":"root@example.com"}"#)
+                )
+                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                guard let token = object?["token"] as? String else { throw TestFailure("setup failed: \(String(buffer: response.body))") }
+                try await body(Session(client: client, token: token, store: store))
+            }
+            try await database.shutdown()
+        } catch {
+            try? await database.shutdown()
+            throw error
+        }
+    }
+
+    static func sha256Hex(_ text: String) -> String {
+        DeskCore.SHA256.hash(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
