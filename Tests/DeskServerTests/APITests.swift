@@ -191,3 +191,42 @@ struct APITests {
         }
     }
 }
+
+@Suite("Secrets at the API door")
+struct SecretDoorTests {
+    static let phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
+
+    @Test("a recovery phrase in a new ticket is removed before storage, the ticket flagged and the customer warned")
+    func newTicket() async throws {
+        try await TestApp.withSession { session in
+            let body = #"{"subject":"钱包问题","requester":{"email":"victim@example.com","language":"zh-CN"},"message":{"text":"客服你好，我的助记词是 \#(Self.phrase) 请帮我找回","author":"customer"}}"#
+            let (created, json) = try await session.json(.post, "/api/v1/tickets", body)
+            #expect(created.status == .created)
+            let ticket = try #require(json["ticket"] as? [String: Any])
+            #expect(ticket["priority"] as? String == "urgent")
+            #expect((ticket["tags"] as? [String])?.contains("secret-exposed") == true)
+            let text = try #require((json["message"] as? [String: Any])?["text"] as? String)
+            #expect(text.contains("[已移除：助记词]"))
+            #expect(!text.contains("abandon"))
+
+            let messages = try await session.store.messages(of: TicketNumber(10001), includeInternal: true)
+            #expect(messages.count == 2)
+            #expect(messages.allSatisfy { !$0.bodyText.contains("abandon") && !$0.bodyHTML.contains("abandon") })
+            #expect(messages.last?.authorKind == .system)
+            #expect(messages.last?.bodyText.contains("新创建的钱包") == true)
+        }
+    }
+
+    @Test("a private key in a reply is removed and flags the ticket")
+    func reply() async throws {
+        try await TestApp.withSession { session in
+            _ = try await session.json(.post, "/api/v1/tickets", APITests.createBody)
+            let key = "e8f32e723decf4051aefac8e2c93c9c5b214313817cdb01a1494b917c8436b35"
+            let (reply, json) = try await session.json(.post, "/api/v1/tickets/WD-10001/messages", #"{"html":"<p>my private key: \#(key)</p>","author":"customer"}"#)
+            #expect(reply.status == .created)
+            #expect((json["ticket"] as? [String: Any])?["priority"] as? String == "urgent")
+            let messages = try await session.store.messages(of: TicketNumber(10001), includeInternal: true)
+            #expect(messages.allSatisfy { !$0.bodyText.contains(key) && !$0.bodyHTML.contains(key) })
+        }
+    }
+}

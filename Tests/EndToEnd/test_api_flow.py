@@ -174,7 +174,7 @@ def test_patch_with_if_match(api, world):
     assert api.patch(path, {"assigneeId": None}, headers={"If-Match": "*"}, expect=200).json()["assigneeId"] is None
     problem(api.patch(path, {"assigneeId": "00000000-0000-4000-8000-000000000000"}), 400, "invalid-field", "assigneeId")
     problem(api.patch(path, {"subject": "   "}), 400, "invalid-field", "subject")
-    problem(api.patch(path, {"crypto": {"amount": "1e9"}}), 400, "invalid-field", "crypto.amount")
+    problem(api.patch(path, {"crypto": {"amount": "1e9"}}, validate_request=False), 400, "invalid-field", "crypto.amount")
     problem(api.patch(path, {"assignee_id": None}, validate_request=False), 400, "invalid-field", "assignee_id")
     problem(api.patch(path, {"crypto": {"memo": "x"}}, validate_request=False), 400, "invalid-field", "crypto.memo")
     problem(api.patch(path, {"priority": 3}, validate_request=False), 400, "invalid-field", "priority")

@@ -152,6 +152,14 @@ enum LocalizationTable {
             .en: "It is shown only this once; store it safely now. The server keeps only its hash.",
         ],
 
+
+        // Told to a customer the moment a secret is removed from what they sent; {0} names what was removed.
+        "safety.secret-warning": [
+            .zhCN: "为保护您的资产，我们已自动删除您消息中的{0}，客服人员看不到它。官方客服永远不会向您索要助记词、私钥、密码或验证码。如果您曾把它发给任何人（包括自称客服的人），请立即把资产转移到一个新创建的钱包，并修改相关密码。",
+            .zhTW: "為保護您的資產，我們已自動刪除您訊息中的{0}，客服人員看不到它。官方客服永遠不會向您索取助記詞、私鑰、密碼或驗證碼。如果您曾把它發給任何人（包括自稱客服的人），請立即把資產轉移到一個新建立的錢包，並修改相關密碼。",
+            .en: "To protect your funds we removed the {0} from your message; our agents cannot see it. Official support will never ask for your recovery phrase, private key, password or verification codes. If you have shared it with anyone (including someone claiming to be support), move your funds to a newly created wallet now and change your passwords.",
+        ],
+
         // System messages written into tickets.
         "system.merged-into": [
             .zhCN: "您的请求 {0} 已与 {1} 合并，我们会在 {1} 中继续为您处理，无需重复提交。",

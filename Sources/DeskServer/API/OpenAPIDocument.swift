@@ -1034,7 +1034,11 @@ enum OpenAPIDocument {
             "properties": {
               "chain": {"type": ["string", "null"], "maxLength": 200},
               "asset": {"type": ["string", "null"], "maxLength": 200},
-              "amount": {"type": ["string", "null"], "description": "A plain decimal such as `12.5`; no sign, no exponent."},
+              "amount": {
+                "type": ["string", "null"],
+                "pattern": "^([0-9]+(\\.[0-9]+)?)?$",
+                "description": "A plain decimal such as `12.5`; no sign, no exponent."
+              },
               "txId": {"type": ["string", "null"], "maxLength": 200},
               "walletAddress": {"type": ["string", "null"], "maxLength": 200},
               "appVersion": {"type": ["string", "null"], "maxLength": 200},
@@ -1092,7 +1096,7 @@ enum OpenAPIDocument {
             "additionalProperties": false,
             "required": ["subject", "requester", "message"],
             "properties": {
-              "subject": {"type": "string", "minLength": 1, "maxLength": 250, "description": "Trimmed; must not be blank."},
+              "subject": {"type": "string", "minLength": 1, "maxLength": 250, "pattern": "\\S", "description": "Trimmed; must not be blank."},
               "category": {"anyOf": [{"$ref": "#/components/schemas/TicketCategory"}, {"type": "null"}], "description": "Default `general`."},
               "priority": {
                 "anyOf": [{"$ref": "#/components/schemas/TicketPriority"}, {"type": "null"}],
@@ -1104,7 +1108,7 @@ enum OpenAPIDocument {
               "teamId": {"type": ["string", "null"], "format": "uuid"},
               "tags": {
                 "type": ["array", "null"],
-                "items": {"type": "string", "minLength": 1, "maxLength": 50},
+                "items": {"type": "string", "minLength": 1, "maxLength": 50, "pattern": "^[^\\s,]+$"},
                 "description": "At most 20 distinct tags; no spaces or commas; stored lower-case."
               },
               "crypto": {"anyOf": [{"$ref": "#/components/schemas/CryptoInput"}, {"type": "null"}]},
@@ -1125,7 +1129,11 @@ enum OpenAPIDocument {
               "category": {"anyOf": [{"$ref": "#/components/schemas/TicketCategory"}, {"type": "null"}]},
               "assigneeId": {"type": ["string", "null"], "format": "uuid"},
               "teamId": {"type": ["string", "null"], "format": "uuid"},
-              "tags": {"type": ["array", "null"], "items": {"type": "string", "minLength": 1, "maxLength": 50}, "description": "Replaces the whole list."},
+              "tags": {
+                "type": ["array", "null"],
+                "items": {"type": "string", "minLength": 1, "maxLength": 50, "pattern": "^[^\\s,]+$"},
+                "description": "Replaces the whole list."
+              },
               "crypto": {"anyOf": [{"$ref": "#/components/schemas/CryptoInput"}, {"type": "null"}]},
               "version": {"type": ["integer", "null"], "description": "The version the change is based on, when `If-Match` is not sent."}
             }

@@ -37,8 +37,11 @@ struct TicketsController {
                 author: author, attachmentIDs: input.message.attachmentIds
             )
         )
-        let (ticket, message) = try await dependencies.store.createTicket(draft, actor: context.actor, now: dependencies.now())
+        let language = try await requesterLanguage(input.requester, fallback: request.language)
+        let (cleanDraft, secrets) = SecretGuard().clean(draft, language: language)
+        var (ticket, message) = try await dependencies.store.createTicket(cleanDraft, actor: context.actor, now: dependencies.now())
         metrics.ticketCreated(channel: ticket.channel)
+        if !secrets.isEmpty { ticket = try await warnAboutSecrets(secrets, on: ticket.number, language: language, context: context) }
         return try .json(
             TicketWithMessage(ticket: TicketResource(ticket), message: MessageResource(message)), status: .created,
             headers: [.location: "/api/v1/tickets/\(ticket.number)", .eTag: "\"\(ticket.version)\""]
@@ -128,10 +131,25 @@ struct TicketsController {
         } else {
             author = context.actor
         }
-        let draft = MessageDraft(
+        var draft = MessageDraft(
             body: try MessageBody(text: input.text, html: input.html), visibility: input.visibility, author: author, attachmentIDs: input.attachmentIds
         )
-        let (message, ticket) = try await dependencies.store.addMessage(draft, to: number, setStatus: input.status, now: dependencies.now())
+        let guardian = SecretGuard()
+        var secrets: [SecretFinding] = []
+        var language = request.language
+        if !guardian.clean(draft.body, language: language).findings.isEmpty {
+            // Only now is the customer's language worth a read: markers and the warning are written in it.
+            language = try await dependencies.store.customer(try await dependencies.store.ticket(number).requesterID).language
+            (draft.body, secrets) = guardian.clean(draft.body, language: language)
+        }
+        var (message, ticket) = try await dependencies.store.addMessage(draft, to: number, setStatus: input.status, now: dependencies.now())
+        if !secrets.isEmpty {
+            ticket = try await dependencies.store.updateTicket(number, expectedVersion: nil, actor: .system, now: dependencies.now()) {
+                SecretGuard.flag(&$0.priority, &$0.tags)
+            }
+            ticket = try await warnAboutSecrets(secrets, on: number, language: language, context: context)
+            message.ticket = number
+        }
         return try .json(
             MessageWithTicket(message: MessageResource(message), ticket: TicketResource(ticket)), status: .created,
             headers: [.eTag: "\"\(ticket.version)\""]
@@ -144,6 +162,28 @@ struct TicketsController {
         let events = try await dependencies.store.history(of: try context.ticketNumber(), after: after, limit: limit)
         let next = events.count == limit ? events.last.map { String($0.id) } : nil
         return try .json(PageResource(items: events.map(EventResource.init), nextCursor: Cursor.encode(next)))
+    }
+}
+
+extension TicketsController {
+    /// The language to write markers and warnings in: the one given, the known customer's, or the request's.
+    func requesterLanguage(_ requester: RequesterInput, fallback: Language) async throws -> Language {
+        if let language = requester.language { return language }
+        if let id = requester.id, let customer = try? await dependencies.store.customer(id) { return customer.language }
+        return fallback
+    }
+
+    /// Tells the customer, on the ticket, that a secret was removed and what to do now. Only kinds and positions are
+    /// logged, never the text.
+    func warnAboutSecrets(_ secrets: [SecretFinding], on number: TicketNumber, language: Language, context: AgentRequestContext) async throws -> Ticket {
+        context.logger.warning(
+            "secret removed at the API door",
+            metadata: ["ticket": "\(number)", "kinds": "\(Set(secrets.map(\.kind.rawValue)).sorted().joined(separator: ","))"]
+        )
+        let warning = MessageDraft(
+            body: try MessageBody(text: SecretGuard.warning(for: secrets, language: language), html: nil), visibility: .public, author: .system
+        )
+        return try await dependencies.store.addMessage(warning, to: number, setStatus: nil, now: dependencies.now()).ticket
     }
 }
 

@@ -1,0 +1,81 @@
+/// Applies the secret scanner to whatever a customer or agent sends, before anything is stored.
+///
+/// Every door (API, later chat, email, forum, social) calls this with the text it received; what comes out is the
+/// only form that may be stored, logged, indexed or echoed. When a secret was found the ticket is raised to urgent,
+/// tagged for the security team, and the customer is warned in their language.
+public struct SecretGuard: Sendable {
+    public static let tag = "secret-exposed"
+
+    let scanner: SecretScanner
+
+    public init(scanner: SecretScanner = SecretScanner()) {
+        self.scanner = scanner
+    }
+
+    /// The text with secrets replaced by markers, and what was found.
+    public func clean(_ text: String, language: Language) -> (text: String, findings: [SecretFinding]) {
+        let result = scanner.scan(text, language: language.redactionLanguage)
+        return (result.findings.isEmpty ? text : result.redacted, result.findings)
+    }
+
+    /// A cleaned message body. When HTML held a secret the HTML is rebuilt from the cleaned text: losing formatting is
+    /// better than keeping a secret inside markup.
+    public func clean(_ body: MessageBody, language: Language) -> (body: MessageBody, findings: [SecretFinding]) {
+        let (text, textFindings) = clean(body.text, language: language)
+        let htmlFindings = scanner.findings(in: HTMLSanitizer.plainText(fromSanitised: body.html))
+        guard !textFindings.isEmpty || !htmlFindings.isEmpty else { return (body, []) }
+        var cleaned = body
+        cleaned.text = text
+        cleaned.html = HTMLSanitizer.html(fromPlainText: text)
+        return (cleaned, textFindings.isEmpty ? htmlFindings : textFindings)
+    }
+
+    /// Cleans every free-text part of a new ticket; flags and raises the ticket when anything was found.
+    public func clean(_ draft: TicketDraft, language: Language) -> (draft: TicketDraft, findings: [SecretFinding]) {
+        var draft = draft
+        var findings: [SecretFinding] = []
+        let subject = clean(draft.subject, language: language)
+        draft.subject = subject.text
+        findings += subject.findings
+        let body = clean(draft.firstMessage.body, language: language)
+        draft.firstMessage.body = body.body
+        findings += body.findings
+        var crypto = draft.crypto
+        for keyPath in [\CryptoDetails.txId, \.walletAddress, \.amount, \.asset, \.chain, \.appVersion, \.device, \.os] {
+            guard let value = crypto[keyPath: keyPath] else { continue }
+            let cleaned = clean(value, language: language)
+            if !cleaned.findings.isEmpty {
+                crypto[keyPath: keyPath] = nil
+                findings += cleaned.findings
+            }
+        }
+        draft.crypto = crypto
+        if !findings.isEmpty { Self.flag(&draft.priority, &draft.tags) }
+        return (draft, findings)
+    }
+
+    /// Raises to urgent and adds the security tag.
+    public static func flag(_ priority: inout TicketPriority, _ tags: inout [String]) {
+        priority = .urgent
+        if !tags.contains(tag) { tags = (tags + [tag]).sorted() }
+    }
+
+    /// What the customer is told at once, in their language.
+    public static func warning(for findings: [SecretFinding], language: Language) -> String {
+        let kinds = Array(Set(findings.map(\.kind))).sorted { $0.rawValue < $1.rawValue }
+        let separator = language == .en ? ", " : "、"
+        let names = kinds.map { RedactionMarker.secretName($0, language.redactionLanguage) }.joined(separator: separator)
+        return Localizer.shared.format("safety.secret-warning", language, names)
+    }
+}
+
+extension Language {
+    /// The marker language for this UI language.
+    public var redactionLanguage: RedactionLanguage {
+        switch self {
+        case .zhCN: .zhCN
+        case .zhTW: .zhTW
+        case .en: .en
+        }
+    }
+}
