@@ -413,6 +413,20 @@ def test_accept_language(api):
     assert problem(default, 404, "not-found")["title"] == "未找到"  # Simplified Chinese unless asked otherwise
 
 
+def test_same_new_requester_twice_at_once(api, backend_kind, request):
+    """Two tickets from the same new customer at the same moment (a double-submitted form) must both be accepted."""
+    if backend_kind == "postgres":
+        request.applymarker(pytest.mark.xfail(reason="known bug: the losing INSERT INTO customers hits customers_email and answers 500", strict=False))
+    from concurrent.futures import ThreadPoolExecutor
+
+    email = f"{unique('twice')}@example.com"
+    body = {"subject": "Double submit", "requester": {"email": email}, "message": {"text": "hello", "author": "customer"}}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        responses = list(pool.map(lambda _: api.with_token(api.token).request("POST", "/api/v1/tickets", json_body=body), range(8)))
+    assert [r.status_code for r in responses] == [201] * 8
+    assert len({r.json()["ticket"]["requesterId"] for r in responses}) == 1
+
+
 def test_every_exchange_was_checked(api):
     # Runs last in this module: every exchange above went through openapi-core and the 5xx guard.
     assert api.exchanges > 150 and api.openapi.checked >= api.exchanges

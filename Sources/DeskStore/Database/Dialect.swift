@@ -25,14 +25,6 @@ public struct Dialect: Sendable {
         }
     }
 
-    /// Case-insensitive LIKE.
-    public var caseInsensitiveLike: String {
-        switch kind {
-        case .postgres: "ILIKE"
-        case .sqlite: "LIKE"
-        }
-    }
-
     /// Whether events must be announced to other nodes with NOTIFY inside the writing transaction.
     public var announcesEventsWithNotify: Bool { kind == .postgres }
 }

@@ -97,21 +97,28 @@ public final class SQLDeskStore: Sendable {
         return result
     }
 
-    /// Appends history entries for `ticket` inside the current transaction.
+    /// Appends history entries for `ticket` inside the current transaction, in one statement.
     func record(_ events: [NewTicketEvent], ticket: TicketNumber, at: Date, on sql: any SQLDatabase) async throws {
+        guard !events.isEmpty else { return }
+        var statement = SQLQueryString("INSERT INTO ticket_events (ticket_number, kind, actor_kind, actor_id, changes, message_id, at) VALUES ")
+        for (index, event) in events.enumerated() {
+            let changes = String(decoding: try Self.historyEncoder.encode(event.changes), as: UTF8.self)
+            if index > 0 { statement.appendLiteral(", ") }
+            statement.appendInterpolation(
+                """
+                (\(bind: ticket.rawValue), \(bind: event.kind.rawValue), \(bind: event.actor.kind.rawValue), \(bind: event.actor.id?.uuidString.lowercased()),
+                \(bind: changes), \(bind: event.messageID?.description), \(bind: at.microseconds))
+                """ as SQLQueryString
+            )
+        }
+        try await sql.raw(statement).run()
+    }
+
+    static let historyEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        for event in events {
-            let changes = String(decoding: try encoder.encode(event.changes), as: UTF8.self)
-            try await sql.raw(
-                """
-                INSERT INTO ticket_events (ticket_number, kind, actor_kind, actor_id, changes, message_id, at)
-                VALUES (\(bind: ticket.rawValue), \(bind: event.kind.rawValue), \(bind: event.actor.kind.rawValue),
-                \(bind: event.actor.id?.uuidString.lowercased()), \(bind: changes), \(bind: event.messageID?.description), \(bind: at.microseconds))
-                """
-            ).run()
-        }
-    }
+        return encoder
+    }()
 }
 
 extension SQLDatabase {
