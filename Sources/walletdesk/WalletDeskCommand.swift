@@ -3,6 +3,8 @@ import DeskServer
 import DeskStore
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import ServiceLifecycle
 
 @main
@@ -42,6 +44,9 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
+        // Run Swift concurrency on NIO's event loops: request handling then stays on the loop that read the request
+        // instead of hopping to a separate thread pool (measured: see BENCHMARKS.md).
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let configuration = try options.load()
         let logger = bootstrapLogging(configuration.logLevel)
         let started = ContinuousClock.now

@@ -43,6 +43,9 @@ public struct SecretGuard: Sendable {
         var crypto = draft.crypto
         for keyPath in [\CryptoDetails.txId, \.walletAddress, \.amount, \.asset, \.chain, \.appVersion, \.device, \.os] {
             guard let value = crypto[keyPath: keyPath] else { continue }
+            // The transaction-id field is where a tx id belongs: a bare 64-hex (or 0x-prefixed) value there is a
+            // transaction hash, not a key (the scanner's documented rule for hex "found where a tx id belongs").
+            if keyPath == \CryptoDetails.txId, Self.looksLikeTransactionID(value) { continue }
             let cleaned = clean(value, language: language)
             if !cleaned.findings.isEmpty {
                 crypto[keyPath: keyPath] = nil
@@ -52,6 +55,12 @@ public struct SecretGuard: Sendable {
         draft.crypto = crypto
         if !findings.isEmpty { Self.flag(&draft.priority, &draft.tags) }
         return (draft, findings)
+    }
+
+    static func looksLikeTransactionID(_ value: String) -> Bool {
+        var hex = Substring(value.trimmingWhitespace())
+        if hex.hasPrefix("0x") || hex.hasPrefix("0X") { hex = hex.dropFirst(2) }
+        return hex.count == 64 && hex.allSatisfy(\.isHexDigit)
     }
 
     /// Raises to urgent and adds the security tag.

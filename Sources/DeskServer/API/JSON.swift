@@ -67,6 +67,7 @@ extension Request {
 extension Response {
     /// A JSON response of `value`.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) throws -> Response {
+        if let fast = value as? any JSONWriter.Value { return .json(writing: fast, status: status, headers: extra) }
         var headers = extra
         headers[.contentType] = "application/json; charset=utf-8"
         let data = try JSON.encoder.encode(value)

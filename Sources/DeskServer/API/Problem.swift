@@ -3,6 +3,8 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import PostgresNIO
+import SQLiteNIO
 
 /// An RFC 9457 problem details document.
 struct Problem: Codable, Sendable {
@@ -69,14 +71,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             )
         default:
             if Self.isDatabaseUnavailable(error) {
-                logger.error("database unavailable", metadata: ["path": "\(instance)", "error": "\(String(reflecting: error))"])
+                logger.error("database unavailable", metadata: ["path": "\(instance)", "error": "\(Self.loggable(error))"])
                 let e = DeskError.unavailable
                 return Self.response(
                     Problem(type: "/problems/\(e.code)", title: localizer.text("title.\(e.code)", language), status: 503, detail: e.detail(in: language), code: e.code, instance: instance),
                     language: language
                 )
             }
-            logger.error("unexpected error", metadata: ["path": "\(instance)", "error": "\(String(reflecting: error))"])
+            logger.error("unexpected error", metadata: ["path": "\(instance)", "error": "\(Self.loggable(error))"])
             return Self.response(
                 Problem(
                     type: "/problems/internal", title: localizer.text("title.internal", language), status: 500,
@@ -85,6 +87,18 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 language: language
             )
         }
+    }
+
+    /// What may be logged about an unexpected error: its type and, for database errors, the SQLSTATE code. Full
+    /// descriptions can quote row values (a customer's email in a constraint message), so they stay out of logs.
+    static func loggable(_ error: any Error) -> String {
+        if let psql = error as? PSQLError {
+            return "PSQLError code=\(psql.code) sqlstate=\(psql.serverInfo?[.sqlState] ?? "-")"
+        }
+        if let sqlite = error as? SQLiteError {
+            return "SQLiteError reason=\(sqlite.reason)"
+        }
+        return String(describing: type(of: error))
     }
 
     static func isDatabaseUnavailable(_ error: any Error) -> Bool {

@@ -124,7 +124,7 @@ struct MessageResource: Codable, Sendable {
         ticketId = message.ticket.description
         visibility = message.visibility
         authorKind = message.authorKind
-        authorId = message.authorID?.uuidString.lowercased()
+        authorId = message.authorID.map(FastUUID.format)
         text = message.bodyText
         html = message.bodyHTML
         attachments = message.attachments.map(AttachmentResource.init)
@@ -191,7 +191,7 @@ struct EventResource: Codable, Sendable {
         id = event.id
         ticketId = event.ticket.description
         kind = event.kind
-        actor = ActorResource(kind: event.actor.kind, id: event.actor.id?.uuidString.lowercased())
+        actor = ActorResource(kind: event.actor.kind, id: event.actor.id.map(FastUUID.format))
         changes = event.changes
         messageId = event.messageID?.description
         at = event.at

@@ -9,9 +9,10 @@ import ServiceLifecycle
 public func buildRouter(dependencies: Dependencies, database: any DeskDatabase, feed: EventFeed, logger: Logger) -> Router<DeskRequestContext> {
     let metrics = DeskMetrics.shared
     let router = Router(context: DeskRequestContext.self)
-    router.add(middleware: ProblemMiddleware(logger: logger))
-    router.add(middleware: MetricsMiddleware())
+    // Outermost first: security headers wrap everything, so problem responses carry them too.
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ProblemMiddleware(logger: logger))
 
     OperationsController(database: database, feed: feed, metrics: metrics).addRoutes(to: router)
     SetupController(dependencies: dependencies).addRoutes(to: router)

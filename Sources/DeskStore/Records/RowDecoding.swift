@@ -58,7 +58,7 @@ enum Rows {
             ticket: TicketNumber(try row.decode(column: "ticket_number", as: Int64.self)),
             visibility: visibility,
             authorKind: authorKind,
-            authorID: try row.decodeNil(column: "author_id") ? nil : UUID(uuidString: row.decode(column: "author_id", as: String.self)),
+            authorID: try row.decodeNil(column: "author_id") ? nil : FastUUID.parse(row.decode(column: "author_id", as: String.self)),
             bodyText: try row.decode(column: "body_text", as: String.self),
             bodyHTML: try row.decode(column: "body_html", as: String.self),
             mergedFrom: try row.decodeNil(column: "merged_from") ? nil : TicketNumber(row.decode(column: "merged_from", as: Int64.self)),
@@ -93,7 +93,7 @@ enum Rows {
             id: try row.decode(column: "id", as: Int64.self),
             ticket: TicketNumber(try row.decode(column: "ticket_number", as: Int64.self)),
             kind: kind,
-            actor: Actor(kind: actorKind, id: try row.decodeNil(column: "actor_id") ? nil : UUID(uuidString: row.decode(column: "actor_id", as: String.self))),
+            actor: Actor(kind: actorKind, id: try row.decodeNil(column: "actor_id") ? nil : FastUUID.parse(row.decode(column: "actor_id", as: String.self))),
             changes: changes,
             messageID: try row.decodeNil(column: "message_id") ? nil : MessageID(row.decode(column: "message_id", as: String.self)),
             at: Date(microseconds: try row.decode(column: "at", as: Int64.self))

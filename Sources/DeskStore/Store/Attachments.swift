@@ -8,7 +8,7 @@ extension SQLDeskStore: AttachmentStore {
             try await sql.raw(
                 """
                 INSERT INTO attachments (id, ticket_number, uploaded_by, message_id, filename, content_type, size, sha256, content, created_at)
-                VALUES (\(bind: attachment.id.description), NULL, \(bind: uploadedBy.id?.uuidString.lowercased()), NULL, \(bind: attachment.filename),
+                VALUES (\(bind: attachment.id.description), NULL, \(bind: uploadedBy.id.map(FastUUID.format)), NULL, \(bind: attachment.filename),
                   \(bind: attachment.contentType), \(bind: attachment.size), \(bind: attachment.sha256), \(bind: Data(content)),
                   \(bind: attachment.createdAt.microseconds))
                 """

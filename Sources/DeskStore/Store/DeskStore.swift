@@ -106,7 +106,7 @@ public final class SQLDeskStore: Sendable {
             if index > 0 { statement.appendLiteral(", ") }
             statement.appendInterpolation(
                 """
-                (\(bind: ticket.rawValue), \(bind: event.kind.rawValue), \(bind: event.actor.kind.rawValue), \(bind: event.actor.id?.uuidString.lowercased()),
+                (\(bind: ticket.rawValue), \(bind: event.kind.rawValue), \(bind: event.actor.kind.rawValue), \(bind: event.actor.id.map(FastUUID.format)),
                 \(bind: changes), \(bind: event.messageID?.description), \(bind: at.microseconds))
                 """ as SQLQueryString
             )
@@ -121,7 +121,7 @@ public final class SQLDeskStore: Sendable {
     }()
 }
 
-extension SQLDatabase {
+extension SQLDeskStore {
     /// True when the error is a unique-constraint violation, in either engine's words.
     static func isUniqueViolation(_ error: any Error) -> Bool {
         let text = String(reflecting: error)

@@ -44,7 +44,10 @@ extension SQLDeskStore: DirectoryStore {
             if let phone { statement.appendLiteral(" AND phone = "); statement.appendInterpolation(bind: phone.rawValue) }
             if let walletAccountID { statement.appendLiteral(" AND wallet_account_id = "); statement.appendInterpolation(bind: walletAccountID) }
             // Cursor: "<created_at>:<id>" of the last customer on the previous page (newest first).
-            if let cursor, let colon = cursor.firstIndex(of: ":"), let created = Int64(cursor[..<colon]) {
+            if let cursor {
+                guard let colon = cursor.firstIndex(of: ":"), let created = Int64(cursor[..<colon]) else {
+                    throw DeskError.invalidField("cursor", reason: .invalidValue)
+                }
                 let id = String(cursor[cursor.index(after: colon)...])
                 statement.appendLiteral(" AND (created_at < ")
                 statement.appendInterpolation(bind: created)
@@ -226,8 +229,8 @@ extension SQLDeskStore: DirectoryStore {
         } catch let error as DeskError {
             throw error
         } catch {
+            guard Self.isUniqueViolation(error) else { throw error }
             let text = String(reflecting: error)
-            guard text.contains("UNIQUE constraint failed") || text.contains("23505") || text.contains("duplicate key") else { throw error }
             for (needle, field) in [("email", "email"), ("phone", "phone"), ("wallet", "walletAccountId"), ("name", "name")] where text.contains(needle) {
                 throw DeskError.duplicate(field: field)
             }

@@ -4,6 +4,16 @@ import SQLKit
 
 extension SQLDeskStore: TicketStore {
     public func createTicket(_ draft: TicketDraft, actor: Actor, now: Date) async throws -> (ticket: Ticket, message: Message) {
+        do {
+            return try await insertTicket(draft, actor: actor, now: now)
+        } catch where SQLDeskStore.isUniqueViolation(error) {
+            // Two requests for the same new customer at once (two PostgreSQL nodes, or two connections): the loser's
+            // transaction rolled back; the second attempt finds the customer the winner created.
+            return try await insertTicket(draft, actor: actor, now: now)
+        }
+    }
+
+    func insertTicket(_ draft: TicketDraft, actor: Actor, now: Date) async throws -> (ticket: Ticket, message: Message) {
         let nextNumber = dialect.nextTicketNumber
         return try await writeWithEvents { sql in
             let requesterID = try await self.resolveRequester(draft.requester, now: now, on: sql)
@@ -320,7 +330,7 @@ extension SQLDeskStore: TicketStore {
         try await sql.raw(
             """
             INSERT INTO messages (\(unsafeRaw: Rows.messageColumns)) VALUES (\(bind: message.id.description), \(bind: ticket.rawValue),
-              \(bind: message.visibility.rawValue), \(bind: message.authorKind.rawValue), \(bind: message.authorID?.uuidString.lowercased()),
+              \(bind: message.visibility.rawValue), \(bind: message.authorKind.rawValue), \(bind: message.authorID.map(FastUUID.format)),
               \(bind: message.bodyText), \(bind: message.bodyHTML), NULL, \(bind: now.microseconds))
             """
         ).run()
