@@ -50,7 +50,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = try options.load()
         let logger = bootstrapLogging(configuration.logLevel)
         let started = ContinuousClock.now
-        let server = WalletDeskServer(configuration: configuration, logger: logger) { port, setupCode in
+        let (services, store) = try await WalletDeskServer.services(configuration: configuration, logger: logger) { port, setupCode in
             let elapsed = ContinuousClock.now - started
             let base = "http://\(configuration.hostname):\(port)"
             var banner = "\nWalletDesk is ready on \(base) (database: \(configuration.databaseURL == nil ? "SQLite " + configuration.effectiveDatabaseURL : "PostgreSQL"), started in \(elapsed.formatted(.units(allowed: [.milliseconds]))))\n"
@@ -68,9 +68,17 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(banner.utf8))
         }
         let group = ServiceGroup(
-            configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            configuration: .init(
+                services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+            )
         )
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            try? await store.database.shutdown()
+            throw error
+        }
+        try await store.database.shutdown()
     }
 }
 

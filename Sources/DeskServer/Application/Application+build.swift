@@ -47,56 +47,57 @@ public func openStore(configuration: ServerConfiguration, logger: Logger) async 
     )
 }
 
-/// The whole server as one service group: the database pool, the migrations, the event feed and the HTTP server.
+/// The HTTP side of WalletDesk as one service: migrations, the first-admin code, the event feed and the server.
+///
+/// The database pool is a separate service registered *before* this one in the same `ServiceGroup`: a group shuts its
+/// services down in reverse order, so on SIGTERM the HTTP server drains its requests first and only then does the
+/// pool close (see ``services(configuration:logger:onReady:)``).
 public struct WalletDeskServer: Service {
     public let configuration: ServerConfiguration
+    public let store: SQLDeskStore
     public let logger: Logger
     /// Called once the server listens, with the printed first-admin code if one was made.
     public var onReady: @Sendable (_ port: Int, _ setupCode: String?) async -> Void
 
-    public init(configuration: ServerConfiguration, logger: Logger, onReady: @escaping @Sendable (Int, String?) async -> Void = { _, _ in }) {
+    public init(
+        configuration: ServerConfiguration, store: SQLDeskStore, logger: Logger,
+        onReady: @escaping @Sendable (Int, String?) async -> Void = { _, _ in }
+    ) {
         self.configuration = configuration
+        self.store = store
         self.logger = logger
         self.onReady = onReady
     }
 
     public func run() async throws {
-        let store = try await openStore(configuration: configuration, logger: logger)
-        let database = store.database
-        let logger = self.logger
         let configuration = self.configuration
         let onReady = self.onReady
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                if let postgres = database as? PostgresDeskDatabase {
-                    group.addTask { try await postgres.run() }
-                }
-                try await Migrator(database: database, logger: logger).migrate()
-                let setupCode = try await SetupController.prepare(store: store)
-                let dependencies = Dependencies(
-                    store: store, lifecycle: store.lifecycleRules,
-                    limits: Limits(jsonBodyBytes: configuration.maxJSONBodyBytes, attachmentBytes: configuration.maxAttachmentBytes)
-                )
-                let router = buildRouter(dependencies: dependencies, database: database, feed: store.feed, logger: logger)
-                let app = Application(
-                    router: router,
-                    configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "WalletDesk"),
-                    services: [EventFeedService(store: store, logger: logger)],
-                    onServerRunning: { channel in await onReady(channel.localAddress?.port ?? configuration.port, setupCode) },
-                    logger: logger
-                )
-                group.addTask {
-                    try await app.runService()
-                }
-                // The HTTP server finishes first on shutdown; then the pool may close.
-                defer { group.cancelAll() }
-                try await group.next()
-            }
-        } catch {
-            try? await database.shutdown()
-            throw error
-        }
-        try await database.shutdown()
+        try await Migrator(database: store.database, logger: logger).migrate()
+        let setupCode = try await SetupController.prepare(store: store)
+        let dependencies = Dependencies(
+            store: store, lifecycle: store.lifecycleRules,
+            limits: Limits(jsonBodyBytes: configuration.maxJSONBodyBytes, attachmentBytes: configuration.maxAttachmentBytes)
+        )
+        let router = buildRouter(dependencies: dependencies, database: store.database, feed: store.feed, logger: logger)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "WalletDesk"),
+            services: [EventFeedService(store: store, logger: logger)],
+            onServerRunning: { channel in await onReady(channel.localAddress?.port ?? configuration.port, setupCode) },
+            logger: logger
+        )
+        try await app.runService()
+    }
+
+    /// Everything `walletdesk serve` runs, in start order: the database pool (PostgreSQL) and then the server.
+    public static func services(
+        configuration: ServerConfiguration, logger: Logger, onReady: @escaping @Sendable (Int, String?) async -> Void
+    ) async throws -> (services: [any Service], store: SQLDeskStore) {
+        let store = try await openStore(configuration: configuration, logger: logger)
+        var services: [any Service] = []
+        if let postgres = store.database as? PostgresDeskDatabase { services.append(postgres) }
+        services.append(WalletDeskServer(configuration: configuration, store: store, logger: logger, onReady: onReady))
+        return (services, store)
     }
 }
 

@@ -136,7 +136,9 @@ public struct EventFeedService: Service {
                 group.addTask {
                     while !Task.isCancelled && !Task.isShuttingDownGracefully {
                         do {
-                            try await postgres.listen(channel: "walletdesk_events") { feed.poke() }
+                            try await cancelWhenGracefulShutdown {
+                                try await postgres.listen(channel: "walletdesk_events") { feed.poke() }
+                            }
                         } catch is CancellationError {
                             return
                         } catch {
