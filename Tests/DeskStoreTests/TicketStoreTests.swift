@@ -263,4 +263,43 @@ struct TicketStoreTests {
             #expect(try await store.history(of: TicketNumber(10001), after: nil, limit: 10).count == 2)
         }
     }
+
+    @Test("concurrent creations are grouped: unique numbers, shared new customers, a bad request fails alone", arguments: TestDatabases.kinds)
+    func concurrentCreations(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let results = await withTaskGroup(of: Result<Ticket, DeskError>?.self) { group in
+                for index in 0..<60 {
+                    group.addTask {
+                        do {
+                            var draft = try Fixtures.draft(subject: "Case \(index)", email: "c\(index % 7)@example.com", tags: ["t\(index % 3)"])
+                            if index == 13 { draft.assigneeID = AgentID() }
+                            return .success(try await store.createTicket(draft, actor: .system, now: Fixtures.start).ticket)
+                        } catch let error as DeskError {
+                            return .failure(error)
+                        } catch {
+                            return nil
+                        }
+                    }
+                }
+                return await group.reduce(into: [Result<Ticket, DeskError>?]()) { $0.append($1) }
+            }
+            let tickets = results.compactMap { try? $0?.get() }
+            #expect(tickets.count == 59)
+            #expect(Set(tickets.map(\.number)).count == 59)
+            #expect(Set(tickets.map(\.requesterID)).count == 7)
+            #expect(results.contains { $0.map { if case .failure(.invalidField("assigneeId", .unknownReference)) = $0 { true } else { false } } ?? false })
+            for ticket in tickets.prefix(5) {
+                let loaded = try await store.ticket(ticket.number)
+                let messages = try await store.messages(of: ticket.number, includeInternal: true)
+                let history = try await store.history(of: ticket.number, after: nil, limit: 10)
+                #expect(loaded == ticket)
+                #expect(messages.count == 1)
+                #expect(history.map(\.kind) == [.created, .messageAdded])
+            }
+            var tagged = TicketQuery()
+            tagged.tag = "t0"
+            tagged.limit = 200
+            #expect(try await store.tickets(matching: tagged).items.count == 20)
+        }
+    }
 }

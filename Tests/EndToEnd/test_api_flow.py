@@ -416,8 +416,6 @@ def test_accept_language(api):
 
 def test_same_new_requester_twice_at_once(api, backend_kind, request):
     """Two tickets from the same new customer at the same moment (a double-submitted form) must both be accepted."""
-    if backend_kind == "postgres":
-        request.applymarker(pytest.mark.xfail(reason="known bug: the losing INSERT INTO customers hits customers_email and answers 500", strict=False))
     from concurrent.futures import ThreadPoolExecutor
 
     email = f"{unique('twice')}@example.com"

@@ -1,3 +1,6 @@
+import DeskCore
+import SQLKit
+
 /// Every place where SQLite and PostgreSQL need different SQL, in one visible list.
 ///
 /// Queries use SQLKit's `\(bind:)` interpolation so placeholders (`?` vs `$1`) are already taken care of; what is left
@@ -13,6 +16,20 @@ public struct Dialect: Sendable {
         switch kind {
         case .postgres: "nextval('ticket_number_seq')"
         case .sqlite: "(SELECT COALESCE(MAX(number), 10000) + 1 FROM tickets)"
+        }
+    }
+
+    /// Reserves `count` consecutive new ticket numbers inside the current write transaction (batched creation).
+    func reserveTicketNumbers(_ count: Int, on sql: any SQLDatabase) async throws -> [TicketNumber] {
+        switch kind {
+        case .postgres:
+            // Sequence values are unique across nodes; they need not be consecutive.
+            let rows = try await sql.raw("SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, \(bind: count))").all()
+            return try rows.map { TicketNumber(try $0.decode(column: "n", as: Int64.self)) }
+        case .sqlite:
+            let row = try await sql.raw("SELECT COALESCE(MAX(number), 10000) AS n FROM tickets").first()
+            let last = try row?.decode(column: "n", as: Int64.self) ?? 10000
+            return (1...Int64(count)).map { TicketNumber(last + $0) }
         }
     }
 

@@ -71,6 +71,7 @@ public final class SQLDeskStore: Sendable {
     public let database: any DeskDatabase
     public let feed: EventFeed
     let lifecycle: TicketLifecycle
+    let creationQueue = TicketCreationQueue()
     /// The lifecycle rules this store applies to messages (reopen window and so on).
     public var lifecycleRules: TicketLifecycle { lifecycle }
     let logger: Logger
@@ -99,9 +100,14 @@ public final class SQLDeskStore: Sendable {
 
     /// Appends history entries for `ticket` inside the current transaction, in one statement.
     func record(_ events: [NewTicketEvent], ticket: TicketNumber, at: Date, on sql: any SQLDatabase) async throws {
-        guard !events.isEmpty else { return }
+        try await record(events.map { (ticket, $0, at) }, on: sql)
+    }
+
+    /// Appends history entries of several tickets inside the current transaction, in one statement.
+    func record(_ entries: [(ticket: TicketNumber, event: NewTicketEvent, at: Date)], on sql: any SQLDatabase) async throws {
+        guard !entries.isEmpty else { return }
         var statement = SQLQueryString("INSERT INTO ticket_events (ticket_number, kind, actor_kind, actor_id, changes, message_id, at) VALUES ")
-        for (index, event) in events.enumerated() {
+        for (index, (ticket, event, at)) in entries.enumerated() {
             let changes = String(decoding: try Self.historyEncoder.encode(event.changes), as: UTF8.self)
             if index > 0 { statement.appendLiteral(", ") }
             statement.appendInterpolation(

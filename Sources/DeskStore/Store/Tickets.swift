@@ -4,6 +4,11 @@ import SQLKit
 
 extension SQLDeskStore: TicketStore {
     public func createTicket(_ draft: TicketDraft, actor: Actor, now: Date) async throws -> (ticket: Ticket, message: Message) {
+        try await createTicketBatched(draft, actor: actor, now: now)
+    }
+
+    /// Creates one ticket in its own transaction (the fallback when a batch fails).
+    func createTicketAlone(_ draft: TicketDraft, actor: Actor, now: Date) async throws -> (ticket: Ticket, message: Message) {
         do {
             return try await insertTicket(draft, actor: actor, now: now)
         } catch where SQLDeskStore.isUniqueViolation(error) {
@@ -40,20 +45,7 @@ extension SQLDeskStore: TicketStore {
             // A customer's first message is credited to the requester the store just found or created.
             if firstMessage.author.kind == .customer, firstMessage.author.id == nil { firstMessage.author = .customer(requesterID) }
             let message = try await self.insertMessage(firstMessage, ticket: ticket.number, now: now, on: sql)
-            var changes = [
-                FieldChange(field: "subject", before: nil, after: ticket.subject),
-                FieldChange(field: "status", before: nil, after: ticket.status.rawValue),
-                FieldChange(field: "priority", before: nil, after: ticket.priority.rawValue),
-                FieldChange(field: "category", before: nil, after: ticket.category.rawValue),
-                FieldChange(field: "channel", before: nil, after: ticket.channel.rawValue),
-                FieldChange(field: "requesterId", before: nil, after: requesterID.description),
-            ]
-            if let assignee = ticket.assigneeID { changes.append(FieldChange(field: "assigneeId", before: nil, after: assignee.description)) }
-            if let team = ticket.teamID { changes.append(FieldChange(field: "teamId", before: nil, after: team.description)) }
-            if !ticket.tags.isEmpty { changes.append(FieldChange(field: "tags", before: nil, after: ticket.tags.joined(separator: ","))) }
-            for field in ticket.crypto.fields where field.value != nil {
-                changes.append(FieldChange(field: field.name, before: nil, after: field.value))
-            }
+            let changes = Self.creationChanges(ticket)
             try await self.record(
                 [
                     NewTicketEvent(kind: .created, actor: actor, changes: changes),
@@ -284,6 +276,25 @@ extension SQLDeskStore: TicketStore {
 
     // MARK: - Pieces used inside transactions
 
+    /// The history entry of a new ticket: every field it started with.
+    static func creationChanges(_ ticket: Ticket) -> [FieldChange] {
+        var changes = [
+            FieldChange(field: "subject", before: nil, after: ticket.subject),
+            FieldChange(field: "status", before: nil, after: ticket.status.rawValue),
+            FieldChange(field: "priority", before: nil, after: ticket.priority.rawValue),
+            FieldChange(field: "category", before: nil, after: ticket.category.rawValue),
+            FieldChange(field: "channel", before: nil, after: ticket.channel.rawValue),
+            FieldChange(field: "requesterId", before: nil, after: ticket.requesterID.description),
+        ]
+        if let assignee = ticket.assigneeID { changes.append(FieldChange(field: "assigneeId", before: nil, after: assignee.description)) }
+        if let team = ticket.teamID { changes.append(FieldChange(field: "teamId", before: nil, after: team.description)) }
+        if !ticket.tags.isEmpty { changes.append(FieldChange(field: "tags", before: nil, after: ticket.tags.joined(separator: ","))) }
+        for field in ticket.crypto.fields where field.value != nil {
+            changes.append(FieldChange(field: field.name, before: nil, after: field.value))
+        }
+        return changes
+    }
+
     static func eventKind(before: Ticket, after: Ticket) -> TicketEventKind {
         if before.status == .solved && after.status == .open { return .reopened }
         if before.status != after.status { return .statusChanged }
@@ -335,18 +346,23 @@ extension SQLDeskStore: TicketStore {
             """
         ).run()
         if !draft.attachmentIDs.isEmpty {
-            let ids = Array(Set(draft.attachmentIDs.map(\.description)))
-            let rows = try await sql.raw(
-                """
-                UPDATE attachments SET ticket_number = \(bind: ticket.rawValue), message_id = \(bind: message.id.description)
-                WHERE id IN (\(binds: ids)) AND message_id IS NULL AND (ticket_number IS NULL OR ticket_number = \(bind: ticket.rawValue))
-                RETURNING \(unsafeRaw: Rows.attachmentColumns)
-                """
-            ).all()
-            guard rows.count == ids.count else { throw DeskError.invalidField("attachmentIds", reason: .unknownReference) }
-            message.attachments = try rows.map(Rows.attachment).sorted { $0.createdAt < $1.createdAt }
+            message.attachments = try await linkAttachments(draft.attachmentIDs, to: message.id, ticket: ticket, on: sql)
         }
         return message
+    }
+
+    /// Claims uploaded attachments for a message; each upload belongs to one message only.
+    func linkAttachments(_ attachmentIDs: [AttachmentID], to messageID: MessageID, ticket: TicketNumber, on sql: any SQLDatabase) async throws -> [Attachment] {
+        let ids = Array(Set(attachmentIDs.map(\.description)))
+        let rows = try await sql.raw(
+            """
+            UPDATE attachments SET ticket_number = \(bind: ticket.rawValue), message_id = \(bind: messageID.description)
+            WHERE id IN (\(binds: ids)) AND message_id IS NULL AND (ticket_number IS NULL OR ticket_number = \(bind: ticket.rawValue))
+            RETURNING \(unsafeRaw: Rows.attachmentColumns)
+            """
+        ).all()
+        guard rows.count == ids.count else { throw DeskError.invalidField("attachmentIds", reason: .unknownReference) }
+        return try rows.map(Rows.attachment).sorted { $0.createdAt < $1.createdAt }
     }
 
     func language(of customer: CustomerID, on sql: any SQLDatabase) async throws -> Language {
