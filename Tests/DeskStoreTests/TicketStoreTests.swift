@@ -240,6 +240,22 @@ struct TicketStoreTests {
             #expect(loaded.attachment.contentType == "image/png")
             #expect(try await store.messages(of: ticket.number, includeInternal: true)[0].attachments.count == 1)
 
+            // A reply with two files and one without: the conversation read joins them back correctly.
+            var pair: [AttachmentID] = []
+            for name in ["a.pdf", "b.pdf"] {
+                let file = Attachment(filename: name, contentType: "application/pdf", size: 5, sha256: "00", createdAt: Fixtures.start)
+                _ = try await store.saveAttachment(file, content: Array("%PDF-".utf8), uploadedBy: .system)
+                pair.append(file.id)
+            }
+            _ = try await store.addMessage(
+                MessageDraft(body: try MessageBody(text: "two files", html: nil), visibility: .public, author: .system, attachmentIDs: pair),
+                to: ticket.number, setStatus: nil, now: Fixtures.start.addingTimeInterval(1)
+            )
+            _ = try await store.addMessage(try Fixtures.reply("no files", by: .system), to: ticket.number, setStatus: nil, now: Fixtures.start.addingTimeInterval(2))
+            let conversation = try await store.messages(of: ticket.number, includeInternal: true)
+            #expect(conversation.map(\.attachments.count) == [1, 2, 0])
+            #expect(Set(conversation[1].attachments.map(\.filename)) == ["a.pdf", "b.pdf"])
+
             // Used once: a second message cannot claim it.
             await #expect(throws: DeskError.invalidField("attachmentIds", reason: .unknownReference)) {
                 try await store.addMessage(

@@ -68,17 +68,18 @@ enum Rows {
 
     static let attachmentColumns = "id, filename, content_type, size, sha256, created_at"
 
-    static func attachment(_ row: any SQLRow) throws -> Attachment {
-        guard let id = AttachmentID(try row.decode(column: "id", as: String.self)) else {
+    /// An attachment from its columns, optionally aliased with `prefix` (as in a join with messages).
+    static func attachment(_ row: any SQLRow, prefix: String = "") throws -> Attachment {
+        guard let id = AttachmentID(try row.decode(column: prefix + "id", as: String.self)) else {
             throw StoreError.corruptRow(table: "attachments", column: "id")
         }
         return Attachment(
             id: id,
-            filename: try row.decode(column: "filename", as: String.self),
-            contentType: try row.decode(column: "content_type", as: String.self),
-            size: try row.decode(column: "size", as: Int.self),
-            sha256: try row.decode(column: "sha256", as: String.self),
-            createdAt: Date(microseconds: try row.decode(column: "created_at", as: Int64.self))
+            filename: try row.decode(column: prefix + "filename", as: String.self),
+            contentType: try row.decode(column: prefix + "content_type", as: String.self),
+            size: try row.decode(column: prefix + "size", as: Int.self),
+            sha256: try row.decode(column: prefix + "sha256", as: String.self),
+            createdAt: Date(microseconds: try row.decode(column: prefix + "created_at", as: Int64.self))
         )
     }
 

@@ -151,22 +151,40 @@ extension SQLDeskStore: TicketStore {
 
     public func messages(of number: TicketNumber, includeInternal: Bool) async throws -> [Message] {
         try await database.read { sql in
-            guard try await sql.raw("SELECT number FROM tickets WHERE number = \(bind: number.rawValue)").first() != nil else {
+            // One statement for the whole conversation with its attachments: every query is a round trip to the driver's
+            // thread (SQLite) or the server (PostgreSQL), and this read is the agent console's most frequent one.
+            var statement = SQLQueryString(
+                """
+                SELECT m.id, m.ticket_number, m.visibility, m.author_kind, m.author_id, m.body_text, m.body_html, m.merged_from, m.created_at,
+                  a.id AS a_id, a.filename AS a_filename, a.content_type AS a_content_type, a.size AS a_size, a.sha256 AS a_sha256,
+                  a.created_at AS a_created_at
+                FROM messages m LEFT JOIN attachments a ON a.message_id = m.id
+                WHERE m.ticket_number = \(bind: number.rawValue)
+                """
+            )
+            if !includeInternal { statement.appendLiteral(" AND m.visibility = 'public'") }
+            statement.appendLiteral(" ORDER BY m.created_at, m.id, a.created_at")
+            let rows = try await sql.raw(statement).all()
+            var messages: [Message] = []
+            for row in rows {
+                if try !row.decodeNil(column: "a_id") {
+                    let attachment = try Rows.attachment(row, prefix: "a_")
+                    let messageID = try row.decode(column: "id", as: String.self)
+                    if let last = messages.last, last.id.description == messageID {
+                        messages[messages.count - 1].attachments.append(attachment)
+                        continue
+                    }
+                    var message = try Rows.message(row)
+                    message.attachments = [attachment]
+                    messages.append(message)
+                } else {
+                    messages.append(try Rows.message(row))
+                }
+            }
+            // Every ticket has at least its first message, so an empty answer means no such ticket, or only internal
+            // notes hidden from this reader.
+            if messages.isEmpty, try await sql.raw("SELECT number FROM tickets WHERE number = \(bind: number.rawValue)").first() == nil {
                 throw DeskError.notFound(entity: "ticket")
-            }
-            var statement = SQLQueryString("SELECT \(unsafeRaw: Rows.messageColumns) FROM messages WHERE ticket_number = \(bind: number.rawValue)")
-            if !includeInternal { statement.appendLiteral(" AND visibility = 'public'") }
-            statement.appendLiteral(" ORDER BY created_at, id")
-            var messages = try await sql.raw(statement).all().map(Rows.message)
-            let attachmentRows = try await sql.raw(
-                "SELECT message_id, \(unsafeRaw: Rows.attachmentColumns) FROM attachments WHERE ticket_number = \(bind: number.rawValue) AND message_id IS NOT NULL ORDER BY created_at"
-            ).all()
-            var byMessage: [String: [Attachment]] = [:]
-            for row in attachmentRows {
-                byMessage[try row.decode(column: "message_id", as: String.self), default: []].append(try Rows.attachment(row))
-            }
-            for index in messages.indices {
-                messages[index].attachments = byMessage[messages[index].id.description] ?? []
             }
             return messages
         }
@@ -362,7 +380,7 @@ extension SQLDeskStore: TicketStore {
             """
         ).all()
         guard rows.count == ids.count else { throw DeskError.invalidField("attachmentIds", reason: .unknownReference) }
-        return try rows.map(Rows.attachment).sorted { $0.createdAt < $1.createdAt }
+        return try rows.map { try Rows.attachment($0) }.sorted { $0.createdAt < $1.createdAt }
     }
 
     func language(of customer: CustomerID, on sql: any SQLDatabase) async throws -> Language {
