@@ -24,7 +24,7 @@ public struct LogfmtLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var line = "ts=\(Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))) level=\(event.level.rawValue)"
+        var line = "ts=\(Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))) level=\(event.level.rawValue)"
         line += " logger=\(Self.quote(label)) msg=\(Self.quote(event.message.description))"
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         for (key, value) in merged.sorted(by: { $0.key < $1.key }) {

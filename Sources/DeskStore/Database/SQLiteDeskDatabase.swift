@@ -49,13 +49,13 @@ public final class SQLiteDeskDatabase: DeskDatabase {
             "PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(synchronousFull ? "FULL" : "NORMAL")", "PRAGMA foreign_keys=ON",
             "PRAGMA busy_timeout=5000", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-20000",
         ] {
-            try await writer.sql().raw(SQLQueryString(pragma)).run()
+            try await writer.sql(queryLogLevel: nil).raw(SQLQueryString(pragma)).run()
         }
         var readers: [SQLiteConnection] = []
         for _ in 0..<readerCount {
             let reader = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: sqliteLogger, on: eventLoop)
             for pragma in ["PRAGMA query_only=ON", "PRAGMA busy_timeout=5000", "PRAGMA cache_size=-20000", "PRAGMA temp_store=MEMORY"] {
-                try await reader.sql().raw(SQLQueryString(pragma)).run()
+                try await reader.sql(queryLogLevel: nil).raw(SQLQueryString(pragma)).run()
             }
             readers.append(reader)
         }
@@ -67,14 +67,14 @@ public final class SQLiteDeskDatabase: DeskDatabase {
         let reader = readers[abs(index) % readers.count]
         readersInUse.add(1, ordering: .relaxed)
         defer { readersInUse.subtract(1, ordering: .relaxed) }
-        return try await body(reader.sql())
+        return try await body(reader.sql(queryLogLevel: nil))
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await writeLock.lock()
         writerInUse.store(1, ordering: .relaxed)
         defer { writerInUse.store(0, ordering: .relaxed) }
-        let sql = writer.sql()
+        let sql = writer.sql(queryLogLevel: nil)
         do {
             try await sql.raw("BEGIN IMMEDIATE").run()
         } catch {
@@ -111,7 +111,7 @@ public final class SQLiteDeskDatabase: DeskDatabase {
 
     public func shutdown() async throws {
         for reader in readers { try? await reader.close() }
-        try? await writer.sql().raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        try? await writer.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
         try await writer.close()
         try await threadPool.shutdownGracefully()
     }

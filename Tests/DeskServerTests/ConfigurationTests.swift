@@ -1,0 +1,34 @@
+import DeskServer
+import Foundation
+import Testing
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test("flags beat the environment, which beats the file, which beats defaults")
+    func precedence() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("wd-config-\(UUID()).json")
+        try Data(#"{"port": 9000, "hostname": "0.0.0.0", "dataDirectory": "/srv/wd", "reopenWindowDays": 3}"#.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+
+        let fromFile = try ServerConfiguration.load(flags: .init(configFile: file.path), environment: [:])
+        #expect(fromFile.port == 9000 && fromFile.hostname == "0.0.0.0" && fromFile.reopenWindowDays == 3)
+        #expect(fromFile.effectiveDatabaseURL == "/srv/wd/walletdesk.sqlite")
+
+        let environment = ["WALLETDESK_PORT": "9100", "WALLETDESK_DATABASE_URL": "postgres://u@db/wd"]
+        let fromEnvironment = try ServerConfiguration.load(flags: .init(configFile: file.path), environment: environment)
+        #expect(fromEnvironment.port == 9100 && fromEnvironment.hostname == "0.0.0.0")
+        #expect(fromEnvironment.effectiveDatabaseURL == "postgres://u@db/wd")
+
+        let fromFlags = try ServerConfiguration.load(flags: .init(port: 9200, configFile: file.path), environment: environment)
+        #expect(fromFlags.port == 9200)
+
+        let defaults = try ServerConfiguration.load(flags: .init(), environment: [:])
+        #expect(defaults.hostname == "127.0.0.1" && defaults.port == 8080 && defaults.databaseURL == nil)
+    }
+
+    @Test("bad values are refused with the setting's name")
+    func invalid() {
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_PORT": "eighty"]) }
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(flags: .init(logLevel: "loud"), environment: [:]) }
+    }
+}
