@@ -19,6 +19,7 @@ enum TestApp {
         let client: any TestClientProtocol
         let token: String
         let store: SQLDeskStore
+        let registry: RouteRegistry
 
         var auth: HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
 
@@ -40,7 +41,8 @@ enum TestApp {
             try await Migrator(database: database, logger: logger).migrate()
             try await store.setSetting("setup_code_sha256", sha256Hex("ABCDE-FGHJK"))
             let dependencies = Dependencies(store: store, lifecycle: TicketLifecycle(), limits: limits)
-            let router = buildRouter(dependencies: dependencies, database: database, feed: store.feed, logger: logger)
+            let registry = RouteRegistry()
+            let router = buildRouter(dependencies: dependencies, database: database, feed: store.feed, logger: logger, registry: registry)
             let app = Application(router: router, logger: logger)
             try await app.test(.router) { client in
                 let response = try await client.execute(
@@ -49,7 +51,7 @@ enum TestApp {
                 )
                 let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 guard let token = object?["token"] as? String else { throw TestFailure("setup failed: \(String(buffer: response.body))") }
-                try await body(Session(client: client, token: token, store: store))
+                try await body(Session(client: client, token: token, store: store, registry: registry))
             }
             try await database.shutdown()
         } catch {

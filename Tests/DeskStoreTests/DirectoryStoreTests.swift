@@ -50,21 +50,21 @@ struct DirectoryStoreTests {
     @Test("agents and teams", arguments: TestDatabases.kinds)
     func agentsAndTeams(kind: DatabaseKind) async throws {
         try await TestDatabases.withStore(kind) { store in
-            let team = try await store.createTeam(Team(name: "安全团队 Security", createdAt: Fixtures.start, updatedAt: Fixtures.start))
+            let team = try await store.createTeam(Team(name: "安全团队 Security", createdAt: Fixtures.start, updatedAt: Fixtures.start), by: .system)
             var agent = Fixtures.agent("Bo", email: "bo@example.com", role: .security)
             agent.teamID = team.id
-            agent = try await store.createAgent(agent)
+            agent = try await store.createAgent(agent, by: .system)
             #expect(try await store.agents().map(\.id) == [agent.id])
             #expect(try await store.teams().map(\.name) == ["安全团队 Security"])
             await #expect(throws: DeskError.duplicate(field: "email")) {
-                try await store.createAgent(Fixtures.agent("Other", email: "bo@example.com"))
+                try await store.createAgent(Fixtures.agent("Other", email: "bo@example.com"), by: .system)
             }
             await #expect(throws: DeskError.duplicate(field: "name")) {
-                try await store.createTeam(Team(name: "安全团队 Security", createdAt: Fixtures.start, updatedAt: Fixtures.start))
+                try await store.createTeam(Team(name: "安全团队 Security", createdAt: Fixtures.start, updatedAt: Fixtures.start), by: .system)
             }
-            let renamed = try await store.updateTeam(team.id, expectedVersion: 1, now: Fixtures.start) { $0.name = "Security" }
+            let renamed = try await store.updateTeam(team.id, expectedVersion: 1, by: .system, now: Fixtures.start) { $0.name = "Security" }
             #expect(renamed.version == 2)
-            let moved = try await store.updateAgent(agent.id, expectedVersion: 1, now: Fixtures.start) { $0.teamID = nil; $0.active = false }
+            let moved = try await store.updateAgent(agent.id, expectedVersion: 1, by: .system, now: Fixtures.start) { $0.teamID = nil; $0.active = false }
             #expect(moved.teamID == nil && !moved.active)
         }
     }
@@ -80,14 +80,14 @@ struct DirectoryStoreTests {
             }
             _ = try await store.completeSetup(codeHash: "aaaa", admin: admin, tokenHash: "t1", now: Fixtures.start)
             #expect(try await store.hasAdmin())
-            #expect(try await store.agent(forTokenHash: "t1")?.id == admin.id)
-            #expect(try await store.agent(forTokenHash: "nope") == nil)
+            #expect(try await store.authenticate(tokenHash: "t1")?.agent.id == admin.id)
+            #expect(try await store.authenticate(tokenHash: "nope") == nil)
             await #expect(throws: DeskError.setupAlreadyDone) {
                 try await store.completeSetup(codeHash: "aaaa", admin: Fixtures.agent("Again", email: "again@example.com", role: .admin), tokenHash: "t2", now: Fixtures.start)
             }
             // A deactivated agent's token stops working.
-            _ = try await store.updateAgent(admin.id, expectedVersion: nil, now: Fixtures.start) { $0.active = false }
-            #expect(try await store.agent(forTokenHash: "t1") == nil)
+            _ = try await store.updateAgent(admin.id, expectedVersion: nil, by: .system, now: Fixtures.start) { $0.active = false }
+            #expect(try await store.authenticate(tokenHash: "t1") == nil)
         }
     }
 

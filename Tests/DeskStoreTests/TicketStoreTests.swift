@@ -64,7 +64,7 @@ struct TicketStoreTests {
     @Test("updates check the version, record before and after, and bump the version", arguments: TestDatabases.kinds)
     func update(kind: DatabaseKind) async throws {
         try await TestDatabases.withStore(kind) { store in
-            let agent = try await store.createAgent(Fixtures.agent())
+            let agent = try await store.createAgent(Fixtures.agent(), by: .system)
             let (ticket, _) = try await store.createTicket(try Fixtures.draft(), actor: .system, now: Fixtures.start)
             let later = Fixtures.start.addingTimeInterval(60)
             let updated = try await store.updateTicket(ticket.number, expectedVersion: 1, actor: .agent(agent.id), now: later) {
@@ -118,7 +118,7 @@ struct TicketStoreTests {
     @Test("messages move the lifecycle: first response, pending, reopen within the window", arguments: TestDatabases.kinds)
     func lifecycle(kind: DatabaseKind) async throws {
         try await TestDatabases.withStore(kind, reopenWindow: 3600) { store in
-            let agent = try await store.createAgent(Fixtures.agent())
+            let agent = try await store.createAgent(Fixtures.agent(), by: .system)
             let (ticket, _) = try await store.createTicket(try Fixtures.draft(), actor: .system, now: Fixtures.start)
             let customer = Actor.customer(ticket.requesterID)
             let t1 = Fixtures.start.addingTimeInterval(120)
@@ -152,7 +152,7 @@ struct TicketStoreTests {
     @Test("list filters and cursor pagination", arguments: TestDatabases.kinds)
     func listing(kind: DatabaseKind) async throws {
         try await TestDatabases.withStore(kind) { store in
-            let agent = try await store.createAgent(Fixtures.agent())
+            let agent = try await store.createAgent(Fixtures.agent(), by: .system)
             for index in 0..<7 {
                 let category: TicketCategory = index % 2 == 0 ? .withdrawalFailed : .stolenFunds
                 let (ticket, _) = try await store.createTicket(
@@ -195,7 +195,7 @@ struct TicketStoreTests {
     @Test("merging closes the source, moves its conversation and tells both customers", arguments: TestDatabases.kinds)
     func merge(kind: DatabaseKind) async throws {
         try await TestDatabases.withStore(kind) { store in
-            let agent = try await store.createAgent(Fixtures.agent())
+            let agent = try await store.createAgent(Fixtures.agent(), by: .system)
             let (source, _) = try await store.createTicket(try Fixtures.draft(subject: "First", tags: ["a"]), actor: .system, now: Fixtures.start)
             let (target, _) = try await store.createTicket(
                 try Fixtures.draft(subject: "Second", category: .general, email: "other@example.com", tags: ["b"], language: .en), actor: .system, now: Fixtures.start

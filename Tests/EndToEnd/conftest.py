@@ -63,23 +63,6 @@ class Backend:
         else:
             psql(self.location, sql)
 
-    def mint_token(self, agent_id: str) -> str:
-        """A bearer token for any agent, written straight into `api_tokens`.
-
-        There is no API yet that issues tokens to agents other than the first admin; until there is, the 403 tests
-        need this. It writes what `SQLDeskStore.insertToken` writes: the SHA-256 hex of the token.
-        """
-        import hashlib
-        import uuid
-
-        token = "wd_e2e_" + secrets.token_urlsafe(24)
-        digest = hashlib.sha256(token.encode()).hexdigest()
-        self.execute(
-            "INSERT INTO api_tokens (id, token_hash, agent_id, name, scopes, created_at) "
-            f"VALUES ('{uuid.uuid4()}', '{digest}', '{agent_id}', 'e2e', '', {int(time.time() * 1_000_000)})"
-        )
-        return token
-
 
 class BackendFactory:
     """Makes fresh databases of one kind and removes them all at the end."""

@@ -389,9 +389,10 @@ def test_authentication(api, server):
 
 
 def test_agent_role_is_forbidden_on_admin_routes(api, world, server):
-    # No API issues tokens to agents other than the first admin yet, so the test writes one into the database.
-    token = server.backend.mint_token(world["l1"]["id"])
-    agent = api.with_token(token)
+    # The admin issues a token for the L1 agent through the API (shown once).
+    issued = api.post("/api/v1/tokens", {"name": "e2e", "scopes": ["admin"], "agentId": world["l1"]["id"]}, expect=201).json()
+    assert issued["record"]["agentId"] == world["l1"]["id"]
+    agent = api.with_token(issued["token"])
     assert agent.get("/api/v1/me", expect=200).json()["id"] == world["l1"]["id"]
     assert agent.get("/api/v1/tickets", expect=200).status_code == 200
     new_ticket(agent)  # agents work tickets

@@ -9,9 +9,9 @@ import NIOCore
 struct AttachmentsController {
     let dependencies: Dependencies
 
-    func addRoutes(to group: RouterGroup<AgentRequestContext>) {
-        group.post(use: upload)
-        group.get(":attachment", use: download)
+    func addRoutes(to routes: GuardedRoutes) {
+        routes.post("", .writeTickets, use: upload)
+        routes.get(":attachment", .readTickets, use: download)
     }
 
     @Sendable func upload(_ request: Request, context: AgentRequestContext) async throws -> Response {

@@ -7,20 +7,20 @@ import Hummingbird
 struct DirectoryController {
     let dependencies: Dependencies
 
-    func addRoutes(agents group: RouterGroup<AgentRequestContext>, admins adminGroup: RouterGroup<AdminRequestContext>) {
-        group.get("me", use: me)
-        group.post("customers", use: createCustomer)
-        group.get("customers", use: listCustomers)
-        group.get("customers/:customer", use: getCustomer)
-        group.patch("customers/:customer", use: updateCustomer)
-        group.get("agents", use: listAgents)
-        group.get("agents/:agent", use: getAgent)
-        group.get("teams", use: listTeams)
-        group.get("teams/:team", use: getTeam)
-        adminGroup.post("agents", use: createAgent)
-        adminGroup.patch("agents/:agent", use: updateAgent)
-        adminGroup.post("teams", use: createTeam)
-        adminGroup.patch("teams/:team", use: updateTeam)
+    func addRoutes(to routes: GuardedRoutes) {
+        routes.get("me", .readDirectory, use: me)
+        routes.post("customers", .writeCustomers, use: createCustomer)
+        routes.get("customers", .readCustomers, use: listCustomers)
+        routes.get("customers/:customer", .readCustomers, use: getCustomer)
+        routes.patch("customers/:customer", .writeCustomers, use: updateCustomer)
+        routes.get("agents", .readDirectory, use: listAgents)
+        routes.get("agents/:agent", .readDirectory, use: getAgent)
+        routes.get("teams", .readDirectory, use: listTeams)
+        routes.get("teams/:team", .readDirectory, use: getTeam)
+        routes.post("agents", .manageAgents, use: createAgent)
+        routes.patch("agents/:agent", .manageAgents, use: updateAgent)
+        routes.post("teams", .manageTeams, use: createTeam)
+        routes.patch("teams/:team", .manageTeams, use: updateTeam)
     }
 
     @Sendable func me(_ request: Request, context: AgentRequestContext) async throws -> Response {
@@ -69,7 +69,7 @@ struct DirectoryController {
 
     // MARK: Agents
 
-    @Sendable func createAgent(_ request: Request, context: AdminRequestContext) async throws -> Response {
+    @Sendable func createAgent(_ request: Request, context: AgentRequestContext) async throws -> Response {
         var request = request
         let input = try await request.decodeJSON(as: AgentInput.self, limit: dependencies.limits.jsonBodyBytes)
         guard let rawName = input.name else { throw DeskError.invalidField("name", reason: .required) }
@@ -82,7 +82,8 @@ struct DirectoryController {
             Agent(
                 name: try validName(rawName), email: email, role: role, tier: input.tier ?? (role == .security ? .security : .l1), teamID: teamID,
                 active: input.active ?? true, createdAt: now, updatedAt: now
-            )
+            ),
+            by: context.actor
         )
         return try .json(AgentResource(agent), status: .created, headers: [.location: "/api/v1/agents/\(agent.id)", .eTag: "\"\(agent.version)\""])
     }
@@ -96,12 +97,14 @@ struct DirectoryController {
         return try .json(AgentResource(agent), headers: [.eTag: "\"\(agent.version)\""])
     }
 
-    @Sendable func updateAgent(_ request: Request, context: AdminRequestContext) async throws -> Response {
+    @Sendable func updateAgent(_ request: Request, context: AgentRequestContext) async throws -> Response {
         let id = try context.identifier("agent", entity: "agent", as: AgentID.self)
         var request = request
         let input = try await request.decodeJSON(as: AgentInput.self, limit: dependencies.limits.jsonBodyBytes)
         let selfID = context.agent.id
-        let agent = try await dependencies.store.updateAgent(id, expectedVersion: try request.expectedVersion(body: input.version), now: dependencies.now()) { agent in
+        let agent = try await dependencies.store.updateAgent(
+            id, expectedVersion: try request.expectedVersion(body: input.version), by: context.actor, now: dependencies.now()
+        ) { agent in
             if let name = input.name { agent.name = try validName(name) }
             if let email = input.email { agent.email = email }
             if let role = input.role { agent.role = role }
@@ -111,19 +114,22 @@ struct DirectoryController {
             // An admin cannot lock themselves out by demoting or deactivating their own account.
             if agent.id == selfID, agent.role != .admin || !agent.active { throw DeskError.forbidden }
         }
+        dependencies.tokenCache.clear()
         return try .json(AgentResource(agent), headers: [.eTag: "\"\(agent.version)\""])
     }
 
     // MARK: Teams
 
-    @Sendable func createTeam(_ request: Request, context: AdminRequestContext) async throws -> Response {
+    @Sendable func createTeam(_ request: Request, context: AgentRequestContext) async throws -> Response {
         var request = request
         let input = try await request.decodeJSON(as: TeamInput.self, limit: dependencies.limits.jsonBodyBytes)
         guard let rawName = input.name else { throw DeskError.invalidField("name", reason: .required) }
         let now = dependencies.now()
         var description: String?
         input.description.apply(to: &description)
-        let team = try await dependencies.store.createTeam(Team(name: try validName(rawName), description: description, createdAt: now, updatedAt: now))
+        let team = try await dependencies.store.createTeam(
+            Team(name: try validName(rawName), description: description, createdAt: now, updatedAt: now), by: context.actor
+        )
         return try .json(TeamResource(team), status: .created, headers: [.location: "/api/v1/teams/\(team.id)", .eTag: "\"\(team.version)\""])
     }
 
@@ -136,11 +142,13 @@ struct DirectoryController {
         return try .json(TeamResource(team), headers: [.eTag: "\"\(team.version)\""])
     }
 
-    @Sendable func updateTeam(_ request: Request, context: AdminRequestContext) async throws -> Response {
+    @Sendable func updateTeam(_ request: Request, context: AgentRequestContext) async throws -> Response {
         let id = try context.identifier("team", entity: "team", as: TeamID.self)
         var request = request
         let input = try await request.decodeJSON(as: TeamInput.self, limit: dependencies.limits.jsonBodyBytes)
-        let team = try await dependencies.store.updateTeam(id, expectedVersion: try request.expectedVersion(body: input.version), now: dependencies.now()) { team in
+        let team = try await dependencies.store.updateTeam(
+            id, expectedVersion: try request.expectedVersion(body: input.version), by: context.actor, now: dependencies.now()
+        ) { team in
             if let name = input.name { team.name = try validName(name) }
             input.description.apply(to: &team.description)
         }

@@ -8,15 +8,15 @@ struct TicketsController {
     let dependencies: Dependencies
     let metrics: DeskMetrics
 
-    func addRoutes(to group: RouterGroup<AgentRequestContext>) {
-        group.post(use: create)
-        group.get(use: list)
-        group.get(":ticket", use: get)
-        group.patch(":ticket", use: update)
-        group.post(":ticket/merge", use: merge)
-        group.get(":ticket/messages", use: listMessages)
-        group.post(":ticket/messages", use: addMessage)
-        group.get(":ticket/events", use: history)
+    func addRoutes(to routes: GuardedRoutes) {
+        routes.post("", .writeTickets, use: create)
+        routes.get("", .readTickets, use: list)
+        routes.get(":ticket", .readTickets, use: get)
+        routes.patch(":ticket", .writeTickets, use: update)
+        routes.post(":ticket/merge", .mergeTickets, use: merge)
+        routes.get(":ticket/messages", .readTickets, use: listMessages)
+        routes.post(":ticket/messages", .writeTickets, use: addMessage)
+        routes.get(":ticket/events", .readTickets, use: history)
     }
 
     @Sendable func create(_ request: Request, context: AgentRequestContext) async throws -> Response {

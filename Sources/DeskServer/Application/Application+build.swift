@@ -6,7 +6,9 @@ import Logging
 import ServiceLifecycle
 
 /// Builds the router with every route; tests and the server use the same function.
-public func buildRouter(dependencies: Dependencies, database: any DeskDatabase, feed: EventFeed, logger: Logger) -> Router<DeskRequestContext> {
+public func buildRouter(
+    dependencies: Dependencies, database: any DeskDatabase, feed: EventFeed, logger: Logger, registry: RouteRegistry = RouteRegistry()
+) -> Router<DeskRequestContext> {
     let metrics = DeskMetrics.shared
     let router = Router(context: DeskRequestContext.self)
     // Outermost first: security headers wrap everything, so problem responses carry them too.
@@ -23,12 +25,12 @@ public func buildRouter(dependencies: Dependencies, database: any DeskDatabase, 
         )
     }
 
-    let api = router.group("api/v1").add(middleware: TokenAuthenticator(store: dependencies.store))
-    let agents = api.group(context: AgentRequestContext.self)
-    let admins = api.group(context: AdminRequestContext.self)
-    TicketsController(dependencies: dependencies, metrics: metrics).addRoutes(to: agents.group("tickets"))
-    AttachmentsController(dependencies: dependencies).addRoutes(to: agents.group("attachments"))
-    DirectoryController(dependencies: dependencies).addRoutes(agents: agents, admins: admins)
+    let api = router.group("api/v1").add(middleware: TokenAuthenticator(store: dependencies.store, cache: dependencies.tokenCache))
+    let routes = GuardedRoutes(group: api.group(context: AgentRequestContext.self), prefix: "/api/v1", registry: registry)
+    TicketsController(dependencies: dependencies, metrics: metrics).addRoutes(to: routes.group("tickets"))
+    AttachmentsController(dependencies: dependencies).addRoutes(to: routes.group("attachments"))
+    DirectoryController(dependencies: dependencies).addRoutes(to: routes)
+    TokensController(dependencies: dependencies).addRoutes(to: routes)
     return router
 }
 

@@ -8,6 +8,8 @@ public struct Dependencies: Sendable {
     public var lifecycle: TicketLifecycle
     public var now: @Sendable () -> Date
     public var limits: Limits
+    /// This node's cache of recently seen tokens; cleared here when a token is revoked or an agent changes.
+    let tokenCache = TokenCache()
 
     public init(store: any Store, lifecycle: TicketLifecycle, limits: Limits, now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store

@@ -1,44 +1,42 @@
 import DeskCore
+import DeskStore
 import Hummingbird
 
 /// The context of every request: who is asking (if anyone yet) and in which language to answer.
 public struct DeskRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The agent a valid bearer token belongs to; set by ``TokenAuthenticator``.
-    public var agent: Agent?
+    /// The agent and token behind a valid bearer token; set by ``TokenAuthenticator``.
+    public var authentication: AuthenticatedToken?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
     }
 }
 
-/// The context of routes only agents may use: the agent is known, so handlers never check again.
+/// The context of routes only agents and integrations may use: the caller is known, so handlers never check again.
 public struct AgentRequestContext: ChildRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let agent: Agent
+    public let token: TokenRecord
 
     public init(context: DeskRequestContext) throws {
-        guard let agent = context.agent else { throw DeskError.unauthorized }
+        guard let authentication = context.authentication else { throw DeskError.unauthorized }
         self.coreContext = context.coreContext
-        self.agent = agent
+        self.agent = authentication.agent
+        self.token = authentication.token
     }
 
     public var actor: Actor { .agent(agent.id) }
-}
 
-/// The context of admin-only routes.
-public struct AdminRequestContext: ChildRequestContext {
-    public var coreContext: CoreRequestContextStorage
-    public let agent: Agent
-
-    public init(context: DeskRequestContext) throws {
-        guard let agent = context.agent else { throw DeskError.unauthorized }
-        guard agent.role == .admin else { throw DeskError.forbidden }
-        self.coreContext = context.coreContext
-        self.agent = agent
+    /// Whether this caller may do `permission`: the agent's role and the token's scopes must both allow it.
+    public func may(_ permission: Permission) -> Bool {
+        PermissionMatrix.allows(agent.role, scopes: token.scopes, permission)
     }
 
-    public var actor: Actor { .agent(agent.id) }
+    /// Throws 403 unless this caller may do `permission`.
+    public func require(_ permission: Permission) throws {
+        guard may(permission) else { throw DeskError.forbidden }
+    }
 }
 
 extension Request {

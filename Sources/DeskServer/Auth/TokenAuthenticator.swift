@@ -14,7 +14,7 @@ struct TokenAuthenticator: RouterMiddleware {
     static let cacheLifetime: Duration = .seconds(5)
 
     let store: any Store
-    let cache = TokenCache()
+    let cache: TokenCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -22,25 +22,32 @@ struct TokenAuthenticator: RouterMiddleware {
             let parts = header.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw DeskError.unauthorized }
             let hash = Secrets.sha256Hex(String(parts[1].trimmingWhitespace()))
-            guard let agent = try await agent(forHash: hash) else { throw DeskError.unauthorized }
-            context.agent = agent
+            guard let authentication = try await authenticate(hash: hash) else { throw DeskError.unauthorized }
+            context.authentication = authentication
         }
         return try await next(request, context)
     }
 
-    private func agent(forHash hash: String) async throws -> Agent? {
+    private func authenticate(hash: String) async throws -> AuthenticatedToken? {
         let now = ContinuousClock.now
-        if let cached = cache.entries.withLock({ $0[hash] }), cached.expires > now { return cached.agent }
-        guard let agent = try await store.agent(forTokenHash: hash) else { return nil }
+        if let cached = cache.entries.withLock({ $0[hash] }), cached.expires > now { return cached.authentication }
+        guard let authentication = try await store.authenticate(tokenHash: hash) else { return nil }
         cache.entries.withLock { cache in
             if cache.count > 10_000 { cache.removeAll() }
-            cache[hash] = (agent, now + Self.cacheLifetime)
+            cache[hash] = (authentication, now + Self.cacheLifetime)
         }
-        return agent
+        // "Last used" is kept to the minute; a failure here must not fail the request.
+        try? await store.touchToken(authentication.token.id, now: Date())
+        return authentication
     }
 }
 
 /// Recently seen tokens and their agents.
 final class TokenCache: Sendable {
-    let entries = Mutex<[String: (agent: Agent, expires: ContinuousClock.Instant)]>([:])
+    let entries = Mutex<[String: (authentication: AuthenticatedToken, expires: ContinuousClock.Instant)]>([:])
+
+    /// Forgets everything, so a revocation or role change made on this node applies to this node at once.
+    func clear() {
+        entries.withLock { $0.removeAll() }
+    }
 }

@@ -16,7 +16,8 @@ public struct Migration: Sendable {
 /// Every migration, oldest first.
 public enum Migrations {
     public static let all: [Migration] = [
-        m0001Initial
+        m0001Initial,
+        m0002Audit,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

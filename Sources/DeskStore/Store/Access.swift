@@ -34,13 +34,10 @@ extension SQLDeskStore: AccessStore {
             try await self.insertAgent(admin, on: sql)
             try await self.insertToken(agentID: admin.id, name: "setup", tokenHash: tokenHash, scopes: ["admin"], now: now, on: sql)
             try await sql.raw("DELETE FROM settings WHERE key = 'setup_code_sha256'").run()
+            try await self.audit(
+                "setup.completed", actor: .agent(admin.id), target: "agent:\(admin.id)", details: ["email": admin.email.rawValue], at: now, on: sql
+            )
             return admin
-        }
-    }
-
-    public func createToken(agentID: AgentID, name: String, tokenHash: String, scopes: [String], now: Date) async throws {
-        try await database.write { sql in
-            try await self.insertToken(agentID: agentID, name: name, tokenHash: tokenHash, scopes: scopes, now: now, on: sql)
         }
     }
 
@@ -51,18 +48,6 @@ extension SQLDeskStore: AccessStore {
               \(bind: tokenHash), \(bind: agentID.description), \(bind: name), \(bind: scopes.joined(separator: " ")), \(bind: now.microseconds))
             """
         ).run()
-    }
-
-    public func agent(forTokenHash hash: String) async throws -> Agent? {
-        try await database.read { sql in
-            try await sql.raw(
-                """
-                SELECT \(unsafeRaw: Rows.agentColumns.split(separator: ",").map { "a." + $0.trimmingWhitespace() }.joined(separator: ", "))
-                FROM api_tokens t JOIN agents a ON a.id = t.agent_id
-                WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL AND a.active = 1
-                """
-            ).first().map(Rows.agent)
-        }
     }
 }
 

@@ -34,15 +34,19 @@ public protocol DirectoryStore: Sendable {
     func customers(email: EmailAddress?, phone: PhoneNumber?, walletAccountID: String?, after cursor: String?, limit: Int) async throws -> Page<Customer>
     func updateCustomer(_ id: CustomerID, expectedVersion: Int?, now: Date, change: @escaping @Sendable (inout Customer) throws -> Void) async throws -> Customer
 
-    func createAgent(_ agent: Agent) async throws -> Agent
+    func createAgent(_ agent: Agent, by actor: Actor) async throws -> Agent
     func agent(_ id: AgentID) async throws -> Agent
     func agents() async throws -> [Agent]
-    func updateAgent(_ id: AgentID, expectedVersion: Int?, now: Date, change: @escaping @Sendable (inout Agent) throws -> Void) async throws -> Agent
+    func updateAgent(
+        _ id: AgentID, expectedVersion: Int?, by actor: Actor, now: Date, change: @escaping @Sendable (inout Agent) throws -> Void
+    ) async throws -> Agent
 
-    func createTeam(_ team: Team) async throws -> Team
+    func createTeam(_ team: Team, by actor: Actor) async throws -> Team
     func team(_ id: TeamID) async throws -> Team
     func teams() async throws -> [Team]
-    func updateTeam(_ id: TeamID, expectedVersion: Int?, now: Date, change: @escaping @Sendable (inout Team) throws -> Void) async throws -> Team
+    func updateTeam(
+        _ id: TeamID, expectedVersion: Int?, by actor: Actor, now: Date, change: @escaping @Sendable (inout Team) throws -> Void
+    ) async throws -> Team
 }
 
 /// Attachment bytes, kept in the database so every node can serve them.
@@ -58,13 +62,10 @@ public protocol AccessStore: Sendable {
     func setting(_ key: String) async throws -> String?
     /// Creates the first admin if `codeHash` matches the stored setup code and no admin exists yet; returns the agent.
     func completeSetup(codeHash: String, admin: Agent, tokenHash: String, now: Date) async throws -> Agent
-    func createToken(agentID: AgentID, name: String, tokenHash: String, scopes: [String], now: Date) async throws
-    /// The active agent a token belongs to, or nil when the token is unknown, revoked or its agent deactivated.
-    func agent(forTokenHash hash: String) async throws -> Agent?
 }
 
 /// The whole store: one value the server holds.
-public typealias Store = TicketStore & DirectoryStore & AttachmentStore & AccessStore
+public typealias Store = TicketStore & DirectoryStore & AttachmentStore & AccessStore & AuditStore
 
 /// The store on either engine: queries are written once with SQLKit; ``Dialect`` holds what differs.
 public final class SQLDeskStore: Sendable {

@@ -101,11 +101,15 @@ extension SQLDeskStore: DirectoryStore {
 
     // MARK: Agents
 
-    public func createAgent(_ agent: Agent) async throws -> Agent {
+    public func createAgent(_ agent: Agent, by actor: Actor) async throws -> Agent {
         try await mapDuplicates {
             try await self.database.write { sql in
                 try await self.checkReferences(assignee: nil, team: agent.teamID, on: sql)
                 try await self.insertAgent(agent, on: sql)
+                try await self.audit(
+                    "agent.created", actor: actor, target: "agent:\(agent.id)",
+                    details: ["email": agent.email.rawValue, "role": agent.role.rawValue, "tier": agent.tier.rawValue], at: agent.createdAt, on: sql
+                )
                 return agent
             }
         }
@@ -136,7 +140,9 @@ extension SQLDeskStore: DirectoryStore {
         }
     }
 
-    public func updateAgent(_ id: AgentID, expectedVersion: Int?, now: Date, change: @escaping @Sendable (inout Agent) throws -> Void) async throws -> Agent {
+    public func updateAgent(
+        _ id: AgentID, expectedVersion: Int?, by actor: Actor, now: Date, change: @escaping @Sendable (inout Agent) throws -> Void
+    ) async throws -> Agent {
         let forUpdate = dialect.forUpdate
         return try await mapDuplicates {
             try await self.database.write { sql in
@@ -160,6 +166,14 @@ extension SQLDeskStore: DirectoryStore {
                     WHERE id = \(bind: id.description)
                     """
                 ).run()
+                var details: [String: String] = [:]
+                if before.role != after.role { details["role"] = "\(before.role.rawValue)→\(after.role.rawValue)" }
+                if before.tier != after.tier { details["tier"] = "\(before.tier.rawValue)→\(after.tier.rawValue)" }
+                if before.active != after.active { details["active"] = "\(before.active)→\(after.active)" }
+                if before.email != after.email { details["email"] = "\(before.email.rawValue)→\(after.email.rawValue)" }
+                if !details.isEmpty {
+                    try await self.audit("agent.updated", actor: actor, target: "agent:\(id)", details: details, at: now, on: sql)
+                }
                 return after
             }
         }
@@ -167,7 +181,7 @@ extension SQLDeskStore: DirectoryStore {
 
     // MARK: Teams
 
-    public func createTeam(_ team: Team) async throws -> Team {
+    public func createTeam(_ team: Team, by actor: Actor) async throws -> Team {
         try await mapDuplicates {
             try await self.database.write { sql in
                 try await sql.raw(
@@ -176,6 +190,7 @@ extension SQLDeskStore: DirectoryStore {
                       \(bind: team.createdAt.microseconds), \(bind: team.updatedAt.microseconds), \(bind: team.version))
                     """
                 ).run()
+                try await self.audit("team.created", actor: actor, target: "team:\(team.id)", details: ["name": team.name], at: team.createdAt, on: sql)
                 return team
             }
         }
@@ -196,7 +211,9 @@ extension SQLDeskStore: DirectoryStore {
         }
     }
 
-    public func updateTeam(_ id: TeamID, expectedVersion: Int?, now: Date, change: @escaping @Sendable (inout Team) throws -> Void) async throws -> Team {
+    public func updateTeam(
+        _ id: TeamID, expectedVersion: Int?, by actor: Actor, now: Date, change: @escaping @Sendable (inout Team) throws -> Void
+    ) async throws -> Team {
         let forUpdate = dialect.forUpdate
         return try await mapDuplicates {
             try await self.database.write { sql in
@@ -217,6 +234,9 @@ extension SQLDeskStore: DirectoryStore {
                       version = \(bind: after.version) WHERE id = \(bind: id.description)
                     """
                 ).run()
+                if before.name != after.name {
+                    try await self.audit("team.renamed", actor: actor, target: "team:\(id)", details: ["name": "\(before.name)→\(after.name)"], at: now, on: sql)
+                }
                 return after
             }
         }
