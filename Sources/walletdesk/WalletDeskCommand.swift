@@ -67,11 +67,13 @@ struct Serve: AsyncParsableCommand {
             }
             FileHandle.standardOutput.write(Data(banner.utf8))
         }
-        let group = ServiceGroup(
-            configuration: .init(
-                services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-            )
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         )
+        // Requests get this long to finish after SIGTERM; then the rest is cancelled so a stuck request cannot keep a
+        // node from stopping (a process supervisor would otherwise have to SIGKILL it).
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(8)
+        let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
         } catch {

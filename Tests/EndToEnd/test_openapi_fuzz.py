@@ -77,6 +77,9 @@ def test_schemathesis(server, tmp_path):
         "--checks", CHECKS,
         "--max-examples", "30", "--seed", "20261121", "--generation-deterministic",
         "--workers", "2", "--request-timeout", "10", "--no-color",
+        # Revoking tokens at random could revoke the fuzzer's own token and turn the rest of the run into 401s;
+        # token revocation is covered by the Swift tests and test_api_flow.py instead.
+        "--exclude-operation-id", "revokeToken",
         "--report", "junit", "--report-junit-path", str(tmp_path / "junit.xml"),
     ]
     env = {**os.environ, "SCHEMATHESIS_HOOKS": ""}
