@@ -2,7 +2,7 @@ import DeskCore
 import Foundation
 
 // Hand-written JSON for the hot resources (see JSONWriter). Key names and order match the Codable conformances in
-// Resources.swift, and APITests compare both encodings so they cannot drift apart.
+// Resources.swift, and JSONWriterTests compare both encodings so they cannot drift apart.
 
 extension TicketResource: JSONWriter.Value {
     func write(to w: inout JSONWriter) {
