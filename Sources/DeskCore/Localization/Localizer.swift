@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one table every user-visible string goes through, in zh-CN, zh-TW and English.
 ///
 /// Keys are stable; `{0}`, `{1}` … are replaced by `format`. A missing translation falls back to English, then to the key,
@@ -23,35 +25,6 @@ public struct Localizer: Sendable {
             result = result.replacingOccurrences(of: "{\(index)}", with: argument)
         }
         return result
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        result += rest
-        return result
-    }
-}
-
-extension Substring {
-    func range(of target: String) -> Range<Substring.Index>? {
-        guard let first = target.first else { return nil }
-        var index = startIndex
-        while let candidate = self[index...].firstIndex(of: first) {
-            if self[candidate...].hasPrefix(target) {
-                return candidate..<self.index(candidate, offsetBy: target.count)
-            }
-            index = self.index(after: candidate)
-        }
-        return nil
     }
 }
 

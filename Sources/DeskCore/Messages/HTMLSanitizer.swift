@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reduces untrusted HTML (from email, rich-text editors) to a small allow-list that is safe to show to agents.
 ///
 /// Everything is rebuilt from tokens: allowed tags are re-emitted with only their allowed attributes, every text run is

@@ -44,16 +44,6 @@ public struct Message: Codable, Sendable, Equatable {
         self.mergedFrom = mergedFrom
         self.createdAt = createdAt
     }
-
-    /// The lifecycle's view of this message.
-    public var draftKind: MessageDraftKind {
-        switch (authorKind, visibility) {
-        case (.system, _): .system
-        case (_, .internal): .internalNote
-        case (.agent, .public): .agentReply
-        case (.customer, .public): .customerReply
-        }
-    }
 }
 
 /// The body of a new message as a client sends it: plain text, HTML, or both.

@@ -40,29 +40,16 @@ public struct PoolStatistics: Sendable {
     public var waiting: Int
 }
 
-extension DeskDatabase {
-    /// Opens the database named by `url`: `postgres://…`/`postgresql://…` for PostgreSQL, anything else is an SQLite file path.
-    public static func open(url: String, logger: Logger) async throws -> any DeskDatabase {
-        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-            return try PostgresDeskDatabase(url: url, logger: logger)
-        }
-        let path = url.hasPrefix("sqlite://") ? String(url.dropFirst("sqlite://".count)) : url
-        return try await SQLiteDeskDatabase.open(path: path, logger: logger)
-    }
-}
-
 /// Errors of the database layer that the HTTP layer maps to 503.
 public enum DatabaseError: Error, CustomStringConvertible {
     case invalidURL(String)
     case unsupportedSchemaVersion(found: Int, known: Int)
-    case closed
 
     public var description: String {
         switch self {
         case .invalidURL(let url): "not a database URL: \(url)"
         case .unsupportedSchemaVersion(let found, let known):
             "the database has schema version \(found) but this build only knows up to \(known); upgrade WalletDesk"
-        case .closed: "the database is closed"
         }
     }
 }
