@@ -5,7 +5,7 @@ import Foundation
 /// Keys are stable; `{0}`, `{1}` … are replaced by `format`. A missing translation falls back to English, then to the key,
 /// and `LocalizerTests` checks that every key has all three languages.
 public struct Localizer: Sendable {
-    public static let shared = Localizer(table: LocalizationTable.entries)
+    public static let shared = Localizer(table: LocalizationTable.all)
 
     let table: [String: [Language: String]]
 
@@ -28,7 +28,16 @@ public struct Localizer: Sendable {
     }
 }
 
+/// The strings, in one table per feature area: ``entries`` holds the core ones, and each area adds its own in
+/// `Strings+<Area>.swift` beside this file, listed in ``areas``. A key defined twice is a programming error.
 enum LocalizationTable {
+    /// Every area's table besides the core one.
+    static let areas: [[String: [Language: String]]] = []
+
+    static let all: [String: [Language: String]] = areas.reduce(entries) { table, area in
+        table.merging(area) { first, _ in preconditionFailure("localisation key defined twice: \(first)") }
+    }
+
     static let entries: [String: [Language: String]] = [
         // Problem titles, keyed by DeskError.code.
         "title.not-found": [.zhCN: "未找到", .zhTW: "找不到", .en: "Not found"],

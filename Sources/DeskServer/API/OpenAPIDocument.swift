@@ -1,7 +1,34 @@
+import Foundation
+
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json` and checked against real responses by
 /// `Tests/EndToEnd/test_api_flow.py` and `Tests/EndToEnd/test_openapi_fuzz.py`.
+///
+/// The core document is ``base``; each feature area adds its paths, schemas and tags as a fragment in its own file
+/// (`OpenAPIDocument+<Area>.swift`) listed in ``fragments``. Fragments are merged into the base once, at first use:
+/// objects key by key, arrays appended.
 enum OpenAPIDocument {
-    static let json = #"""
+    /// Feature fragments, each a JSON object shaped like a partial OpenAPI document.
+    static let fragments: [String] = []
+
+    /// The whole document as served.
+    static let json: String = {
+        func merge(_ base: Any, _ extra: Any) -> Any {
+            if var object = base as? [String: Any], let more = extra as? [String: Any] {
+                for (key, value) in more { object[key] = object[key].map { merge($0, value) } ?? value }
+                return object
+            }
+            if let list = base as? [Any], let more = extra as? [Any] { return list + more }
+            return extra
+        }
+        var document = try! JSONSerialization.jsonObject(with: Data(base.utf8))
+        for fragment in fragments {
+            document = merge(document, try! JSONSerialization.jsonObject(with: Data(fragment.utf8)))
+        }
+        let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }()
+
+    static let base = #"""
     {
       "openapi": "3.1.0",
       "info": {
