@@ -18,6 +18,7 @@ public func buildRouter(
 
     OperationsController(database: database, feed: feed, metrics: metrics).addRoutes(to: router)
     SetupController(dependencies: dependencies).addRoutes(to: router)
+    dependencies.pages.addAssetRoutes(to: router)
     router.get("api/v1/openapi.json") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

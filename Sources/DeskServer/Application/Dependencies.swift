@@ -10,12 +10,19 @@ public struct Dependencies: Sendable {
     public var limits: Limits
     /// This node's cache of recently seen tokens; cleared here when a token is revoked or an agent changes.
     let tokenCache = TokenCache()
+    /// The server-rendered pages' templates, loaded once.
+    let pages: WebPages
 
     public init(store: any Store, lifecycle: TicketLifecycle, limits: Limits, now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.lifecycle = lifecycle
         self.limits = limits
         self.now = now
+        do {
+            self.pages = try WebPages.load()
+        } catch {
+            preconditionFailure("the page templates shipped with WalletDesk could not be loaded: \(error)")
+        }
     }
 }
 

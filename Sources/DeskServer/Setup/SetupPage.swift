@@ -57,17 +57,4 @@ enum SetupPage {
             body: .init(byteBuffer: ByteBuffer(string: html))
         )
     }
-
-    /// Parses `application/x-www-form-urlencoded`.
-    static func parseForm(_ text: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            guard let key = parts.first else { continue }
-            let value = parts.count > 1 ? String(parts[1]) : ""
-            let decode = { (s: String) in s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? s }
-            result[decode(String(key))] = decode(value)
-        }
-        return result
-    }
 }
