@@ -83,6 +83,35 @@ struct APITests {
         }
     }
 
+    @Test("a customer writing to a closed ticket opens a follow-up; an agent gets 409")
+    func followUp() async throws {
+        try await TestApp.withSession { session in
+            let (_, created) = try await session.json(.post, "/api/v1/tickets", Self.createBody)
+            let number = try #require(created["ticket"] as? [String: Any])["id"] as! String
+            for status in ["solved", "closed"] {
+                let (changed, _) = try await session.json(.patch, "/api/v1/tickets/\(number)", #"{"status":"\#(status)"}"#)
+                #expect(changed.status == .ok)
+            }
+            let (agentReply, agentProblem) = try await session.json(.post, "/api/v1/tickets/\(number)/messages", #"{"text":"hello?"}"#)
+            #expect(agentReply.status == .conflict)
+            #expect(agentProblem["code"] as? String == "ticket-closed")
+
+            let (reply, body) = try await session.json(
+                .post, "/api/v1/tickets/\(number)/messages", #"{"text":"提现还是没到账","author":"customer"}"#
+            )
+            #expect(reply.status == .created)
+            let ticket = try #require(body["ticket"] as? [String: Any])
+            #expect(ticket["followUpOf"] as? String == number)
+            #expect(ticket["id"] as? String != number)
+            #expect((ticket["tags"] as? [String])?.contains("follow-up") == true)
+            let message = try #require(body["message"] as? [String: Any])
+            #expect(message["ticketId"] as? String == ticket["id"] as? String)
+            let (old, oldBody) = try await session.json(.get, "/api/v1/tickets/\(number)")
+            #expect(old.status == .ok)
+            #expect(oldBody["status"] as? String == "closed")
+        }
+    }
+
     @Test("size, type, unknown ids and language")
     func edges() async throws {
         try await TestApp.withSession(limits: Limits(jsonBodyBytes: 1000, attachmentBytes: 64)) { session in
@@ -99,6 +128,15 @@ struct APITests {
                 #expect(missing.status == .notFound, "\(path)")
                 #expect(body["code"] as? String == "not-found")
             }
+
+            // A known path with a method it does not answer: 405 naming the methods it does.
+            let (wrongMethod, wrongMethodBody) = try await session.json(.delete, "/api/v1/tickets/WD-10001")
+            #expect(wrongMethod.status == .methodNotAllowed)
+            #expect(wrongMethod.headers[.allow] == "GET, PATCH")
+            #expect(wrongMethodBody["code"] as? String == "method-not-allowed")
+            let (putTickets, _) = try await session.json(.put, "/api/v1/tickets", "{}")
+            #expect(putTickets.status == .methodNotAllowed)
+            #expect(putTickets.headers[.allow] == "GET, POST")
 
             let (english, englishBody) = try await session.json(.get, "/api/v1/tickets/WD-99999", headers: [.acceptLanguage: "en-US,en;q=0.9"])
             #expect(english.headers[.contentLanguage] == "en")

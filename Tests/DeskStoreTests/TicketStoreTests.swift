@@ -146,6 +146,21 @@ struct TicketStoreTests {
             await #expect(throws: DeskError.ticketClosed) {
                 try await store.addMessage(try Fixtures.reply("again", by: customer), to: ticket.number, setStatus: nil, now: t1.addingTimeInterval(700 + 7200))
             }
+            // … and the follow-up it opens keeps the story together and points back.
+            let solved = try await store.ticket(ticket.number)
+            let (followUp, first) = try await store.createTicket(
+                try TicketDraft.followUp(to: solved, message: try Fixtures.reply("again", by: customer)), actor: .system,
+                now: t1.addingTimeInterval(700 + 7200)
+            )
+            #expect(followUp.followUpOf == ticket.number)
+            #expect(followUp.number != ticket.number)
+            #expect(followUp.subject == solved.subject && followUp.requesterID == solved.requesterID && followUp.crypto == solved.crypto)
+            #expect(followUp.tags.contains(TicketDraft.followUpTag))
+            #expect(first.bodyText == "again")
+            let reread = try await store.ticket(followUp.number)
+            #expect(reread == followUp)
+            let created = try await store.history(of: followUp.number, after: nil, limit: 10).first
+            #expect(created?.changes.contains(FieldChange(field: "followUpOf", before: nil, after: ticket.number.description)) == true)
         }
     }
 

@@ -55,6 +55,8 @@ public struct Ticket: Codable, Sendable, Equatable {
     public var reopenCount: Int
     /// Set when this ticket was merged into another; the other one carries the conversation on.
     public var mergedInto: TicketNumber?
+    /// The earlier ticket this one continues: a customer wrote again after that one was closed.
+    public var followUpOf: TicketNumber?
     public var createdAt: Date
     public var updatedAt: Date
     public var firstResponseAt: Date?
@@ -66,7 +68,7 @@ public struct Ticket: Codable, Sendable, Equatable {
     public init(
         number: TicketNumber, subject: String, status: TicketStatus, priority: TicketPriority, category: TicketCategory,
         channel: Channel, requesterID: CustomerID, assigneeID: AgentID? = nil, teamID: TeamID? = nil, tags: [String] = [],
-        crypto: CryptoDetails = .init(), reopenCount: Int = 0, mergedInto: TicketNumber? = nil, createdAt: Date, updatedAt: Date,
+        crypto: CryptoDetails = .init(), reopenCount: Int = 0, mergedInto: TicketNumber? = nil, followUpOf: TicketNumber? = nil, createdAt: Date, updatedAt: Date,
         firstResponseAt: Date? = nil, solvedAt: Date? = nil, closedAt: Date? = nil, version: Int = 1
     ) {
         self.number = number
@@ -82,6 +84,7 @@ public struct Ticket: Codable, Sendable, Equatable {
         self.crypto = crypto
         self.reopenCount = reopenCount
         self.mergedInto = mergedInto
+        self.followUpOf = followUpOf
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.firstResponseAt = firstResponseAt

@@ -67,6 +67,8 @@ public struct TicketDraft: Sendable, Equatable {
     public var crypto: CryptoDetails
     /// The customer's (or the agent's, for tickets opened on someone's behalf) first message.
     public var firstMessage: MessageDraft
+    /// The closed ticket this one continues, when it was opened by a customer writing to it again.
+    public var followUpOf: TicketNumber?
 
     public static let maxSubjectLength = 250
 
@@ -93,7 +95,8 @@ public struct TicketDraft: Sendable, Equatable {
     public func ticket(number: TicketNumber, requesterID: CustomerID, now: Date) -> Ticket {
         var ticket = Ticket(
             number: number, subject: subject, status: .new, priority: priority, category: category, channel: channel,
-            requesterID: requesterID, assigneeID: assigneeID, teamID: teamID, tags: tags, crypto: crypto, createdAt: now, updatedAt: now
+            requesterID: requesterID, assigneeID: assigneeID, teamID: teamID, tags: tags, crypto: crypto, followUpOf: followUpOf,
+            createdAt: now, updatedAt: now
         )
         // A ticket an agent opens with a public message (a logged phone call, an outbound reply) already has a response.
         if firstMessage.kind == .agentReply {
@@ -101,6 +104,25 @@ public struct TicketDraft: Sendable, Equatable {
             ticket.status = .open
         }
         return ticket
+    }
+}
+
+extension TicketDraft {
+    /// The tag every follow-up ticket carries, so agents can find and report on them.
+    public static let followUpTag = "follow-up"
+
+    /// A new ticket continuing `previous` with the customer's `message`: a customer wrote to a closed ticket, or to a
+    /// solved one after the reopen window. It keeps the subject, category, priority, channel, requester, team, tags and
+    /// crypto details, and points back with ``followUpOf``; the assignee is left for routing to decide again.
+    public static func followUp(to previous: Ticket, message: MessageDraft) throws(DeskError) -> TicketDraft {
+        let tags = previous.tags.contains(followUpTag) ? previous.tags : previous.tags + [followUpTag]
+        var draft = try TicketDraft(
+            subject: previous.subject, category: previous.category, priority: previous.priority, channel: previous.channel,
+            requester: .existing(previous.requesterID), teamID: previous.teamID, tags: Array(tags.suffix(Tags.maxCount)),
+            crypto: previous.crypto, firstMessage: message
+        )
+        draft.followUpOf = previous.number
+        return draft
     }
 }
 

@@ -788,7 +788,7 @@ enum OpenAPIDocument {
             "tags": [
               "Tickets"
             ],
-            "description": "An agent's first public reply stamps `firstResponseAt` and moves a `new` ticket to `open`. A customer reply moves a pending or on-hold ticket to `open` and reopens a solved one within the reopen window (`reopenCount` + 1); on a closed ticket, or a solved one after the window, it answers 409 `ticket-closed`.",
+            "description": "An agent's first public reply stamps `firstResponseAt` and moves a `new` ticket to `open`. A customer reply moves a pending or on-hold ticket to `open` and reopens a solved one within the reopen window (`reopenCount` + 1); on a closed ticket, or a solved one after the window, it opens a follow-up ticket (same subject, requester, category, priority, team, tags and crypto fields, tagged `follow-up`, `followUpOf` naming the old one) whose number the response's `ticket` carries. An agent reply to a closed ticket answers 409 `ticket-closed`.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/AcceptLanguage"
@@ -2187,6 +2187,7 @@ enum OpenAPIDocument {
               "crypto",
               "reopenCount",
               "mergedInto",
+              "followUpOf",
               "createdAt",
               "updatedAt",
               "firstResponseAt",
@@ -2258,6 +2259,14 @@ enum OpenAPIDocument {
                   "null"
                 ],
                 "pattern": "^WD-[1-9][0-9]*$"
+              },
+              "followUpOf": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "pattern": "^WD-[1-9][0-9]*$",
+                "description": "The closed ticket this one continues (the customer wrote to it again after it was closed)."
               },
               "createdAt": {
                 "type": "string",

@@ -24,10 +24,20 @@ struct Problem: Codable, Sendable {
 /// the client (it could carry SQL or customer data).
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
+    /// The routes' methods, to tell "no such path" (404) from "not with this method" (405).
+    var allowedMethods: AllowedMethods?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            // The router found no route for this method and path; handlers throw DeskError, never HTTPError 404.
+            if let allowed = allowedMethods?.methods(for: request.uri.path), !allowed.isEmpty {
+                var response = problemResponse(for: HTTPError(.methodNotAllowed), request: request)
+                response.headers[.allow] = allowed.joined(separator: ", ")
+                return response
+            }
+            return problemResponse(for: error, request: request)
         } catch {
             return problemResponse(for: error, request: request)
         }

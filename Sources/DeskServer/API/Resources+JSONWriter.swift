@@ -21,6 +21,7 @@ extension TicketResource: JSONWriter.Value {
         w.field("crypto", crypto)
         w.field("reopenCount", reopenCount)
         w.field("mergedInto", mergedInto)
+        w.field("followUpOf", followUpOf)
         w.field("createdAt", date: createdAt)
         w.field("updatedAt", date: updatedAt)
         w.field("firstResponseAt", date: firstResponseAt)

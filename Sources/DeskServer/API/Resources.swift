@@ -17,6 +17,7 @@ struct TicketResource: Codable, Sendable {
     var crypto: CryptoResource
     var reopenCount: Int
     var mergedInto: String?
+    var followUpOf: String?
     var createdAt: Date
     var updatedAt: Date
     var firstResponseAt: Date?
@@ -39,6 +40,7 @@ struct TicketResource: Codable, Sendable {
         crypto = CryptoResource(ticket.crypto)
         reopenCount = ticket.reopenCount
         mergedInto = ticket.mergedInto?.description
+        followUpOf = ticket.followUpOf?.description
         createdAt = ticket.createdAt
         updatedAt = ticket.updatedAt
         firstResponseAt = ticket.firstResponseAt
@@ -64,6 +66,7 @@ struct TicketResource: Codable, Sendable {
         try c.encode(crypto, forKey: .crypto)
         try c.encode(reopenCount, forKey: .reopenCount)
         try c.encode(mergedInto, forKey: .mergedInto)
+        try c.encode(followUpOf, forKey: .followUpOf)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)
         try c.encode(firstResponseAt, forKey: .firstResponseAt)

@@ -142,13 +142,25 @@ struct TicketsController {
             language = try await dependencies.store.customer(try await dependencies.store.ticket(number).requesterID).language
             (draft.body, secrets) = guardian.clean(draft.body, language: language)
         }
-        var (message, ticket) = try await dependencies.store.addMessage(draft, to: number, setStatus: input.status, now: dependencies.now())
+        let message: Message
+        var ticket: Ticket
+        do {
+            (message, ticket) = try await dependencies.store.addMessage(draft, to: number, setStatus: input.status, now: dependencies.now())
+        } catch DeskError.ticketClosed where draft.kind == .customerReply {
+            // The customer wrote again after the ticket was closed (or solved and past the reopen window): their words
+            // start a follow-up ticket instead of being lost. Secrets were already removed from `draft`.
+            let previous = try await dependencies.store.ticket(number)
+            (ticket, message) = try await dependencies.store.createTicket(
+                try TicketDraft.followUp(to: previous, message: draft), actor: context.actor, now: dependencies.now()
+            )
+        }
         if !secrets.isEmpty {
-            ticket = try await dependencies.store.updateTicket(number, expectedVersion: nil, actor: .system, now: dependencies.now()) {
+            // On the ticket the message landed on: the follow-up, when one was opened.
+            let target = ticket.number
+            ticket = try await dependencies.store.updateTicket(target, expectedVersion: nil, actor: .system, now: dependencies.now()) {
                 SecretGuard.flag(&$0.priority, &$0.tags)
             }
-            ticket = try await warnAboutSecrets(secrets, on: number, language: language, context: context)
-            message.ticket = number
+            ticket = try await warnAboutSecrets(secrets, on: target, language: language, context: context)
         }
         return try .json(
             MessageWithTicket(message: MessageResource(message), ticket: TicketResource(ticket)), status: .created,

@@ -14,7 +14,8 @@ public func buildRouter(
     // Outermost first: security headers wrap everything, so problem responses carry them too.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: ProblemMiddleware(logger: logger))
+    let allowedMethods = AllowedMethods()
+    router.add(middleware: ProblemMiddleware(logger: logger, allowedMethods: allowedMethods))
 
     OperationsController(database: database, feed: feed, metrics: metrics).addRoutes(to: router)
     SetupController(dependencies: dependencies).addRoutes(to: router)
@@ -32,6 +33,7 @@ public func buildRouter(
     AttachmentsController(dependencies: dependencies).addRoutes(to: routes.group("attachments"))
     DirectoryController(dependencies: dependencies).addRoutes(to: routes)
     TokensController(dependencies: dependencies).addRoutes(to: routes)
+    allowedMethods.load(router.routes)
     return router
 }
 

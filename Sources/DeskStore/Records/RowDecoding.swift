@@ -6,7 +6,7 @@ import SQLKit
 enum Rows {
     static let ticketColumns = """
         number, subject, status, priority, category, channel, requester_id, assignee_id, team_id, tags, chain, asset, amount, tx_id,
-        wallet_address, app_version, device, os, reopen_count, merged_into, created_at, updated_at, first_response_at, solved_at,
+        wallet_address, app_version, device, os, reopen_count, merged_into, follow_up_of, created_at, updated_at, first_response_at, solved_at,
         closed_at, version
         """
 
@@ -37,6 +37,7 @@ enum Rows {
             ),
             reopenCount: try row.decode(column: "reopen_count", as: Int.self),
             mergedInto: try row.decodeNil(column: "merged_into") ? nil : TicketNumber(row.decode(column: "merged_into", as: Int64.self)),
+            followUpOf: try row.decodeNil(column: "follow_up_of") ? nil : TicketNumber(row.decode(column: "follow_up_of", as: Int64.self)),
             createdAt: try required(time("created_at"), "created_at"),
             updatedAt: try required(time("updated_at"), "updated_at"),
             firstResponseAt: try time("first_response_at"),

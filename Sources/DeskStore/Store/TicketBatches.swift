@@ -136,7 +136,7 @@ extension SQLDeskStore {
                 """
                 INSERT INTO tickets (number, subject, status, priority, category, channel, requester_id, assignee_id, team_id, tags,
                   chain, asset, amount, tx_id, wallet_address, app_version, device, os, reopen_count, created_at, updated_at,
-                  first_response_at, version) VALUES
+                  first_response_at, follow_up_of, version) VALUES
                 """
             )
             var messageRows = SQLQueryString("INSERT INTO messages (\(unsafeRaw: Rows.messageColumns)) VALUES ")
@@ -161,7 +161,8 @@ extension SQLDeskStore {
                     \(bind: ticket.assigneeID?.description), \(bind: ticket.teamID?.description), \(bind: ticket.tags.joined(separator: ",")),
                     \(bind: ticket.crypto.chain), \(bind: ticket.crypto.asset), \(bind: ticket.crypto.amount), \(bind: ticket.crypto.txId),
                     \(bind: ticket.crypto.walletAddress), \(bind: ticket.crypto.appVersion), \(bind: ticket.crypto.device), \(bind: ticket.crypto.os),
-                    0, \(bind: work.now.microseconds), \(bind: work.now.microseconds), \(bind: ticket.firstResponseAt?.microseconds), 1)
+                    0, \(bind: work.now.microseconds), \(bind: work.now.microseconds), \(bind: ticket.firstResponseAt?.microseconds),
+                    \(bind: ticket.followUpOf?.rawValue), 1)
                     """ as SQLQueryString
                 )
                 messageRows.appendInterpolation(

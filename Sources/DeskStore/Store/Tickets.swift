@@ -28,13 +28,14 @@ extension SQLDeskStore: TicketStore {
                 """
                 INSERT INTO tickets (number, subject, status, priority, category, channel, requester_id, assignee_id, team_id, tags,
                   chain, asset, amount, tx_id, wallet_address, app_version, device, os, reopen_count, created_at, updated_at,
-                  first_response_at, version)
+                  first_response_at, follow_up_of, version)
                 VALUES (\(unsafeRaw: nextNumber), \(bind: ticket.subject), \(bind: ticket.status.rawValue), \(bind: ticket.priority.rawValue),
                   \(bind: ticket.category.rawValue), \(bind: ticket.channel.rawValue), \(bind: requesterID.description),
                   \(bind: ticket.assigneeID?.description), \(bind: ticket.teamID?.description), \(bind: ticket.tags.joined(separator: ",")),
                   \(bind: ticket.crypto.chain), \(bind: ticket.crypto.asset), \(bind: ticket.crypto.amount), \(bind: ticket.crypto.txId),
                   \(bind: ticket.crypto.walletAddress), \(bind: ticket.crypto.appVersion), \(bind: ticket.crypto.device), \(bind: ticket.crypto.os),
-                  0, \(bind: now.microseconds), \(bind: now.microseconds), \(bind: ticket.firstResponseAt?.microseconds), 1)
+                  0, \(bind: now.microseconds), \(bind: now.microseconds), \(bind: ticket.firstResponseAt?.microseconds),
+                  \(bind: ticket.followUpOf?.rawValue), 1)
                 RETURNING number
                 """
             ).first()
@@ -307,6 +308,7 @@ extension SQLDeskStore: TicketStore {
         if let assignee = ticket.assigneeID { changes.append(FieldChange(field: "assigneeId", before: nil, after: assignee.description)) }
         if let team = ticket.teamID { changes.append(FieldChange(field: "teamId", before: nil, after: team.description)) }
         if !ticket.tags.isEmpty { changes.append(FieldChange(field: "tags", before: nil, after: ticket.tags.joined(separator: ","))) }
+        if let previous = ticket.followUpOf { changes.append(FieldChange(field: "followUpOf", before: nil, after: previous.description)) }
         for field in ticket.crypto.fields where field.value != nil {
             changes.append(FieldChange(field: field.name, before: nil, after: field.value))
         }
