@@ -12,7 +12,7 @@ struct WalletDeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "walletdesk",
         abstract: "Self-hosted customer support for crypto wallets and exchanges.",
-        subcommands: [Serve.self, Migrate.self, Scan.self, Identify.self, AuditCommand.self],
+        subcommands: [Serve.self, Migrate.self, Maintenance.self, Scan.self, Identify.self, AuditCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -98,6 +98,35 @@ struct Migrate: AsyncParsableCommand {
             if let postgres = database as? PostgresDeskDatabase { group.addTask { try await postgres.run() } }
             let applied = try await Migrator(database: database, logger: logger).migrate()
             print(applied.isEmpty ? "Schema is up to date (version \(Migrations.latestVersion))." : "Applied migrations: \(applied.map(String.init).joined(separator: ", ")).")
+            try await database.shutdown()
+            group.cancelAll()
+        }
+    }
+}
+
+struct Maintenance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the housekeeping jobs the server runs every hour (drop uploads no message claimed within a day) and exit."
+    )
+
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let configuration = try options.load()
+        let logger = bootstrapLogging(configuration.logLevel)
+        let store = try await openStore(configuration: configuration, logger: logger)
+        let database = store.database
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if let postgres = database as? PostgresDeskDatabase { group.addTask { try await postgres.run() } }
+            do {
+                try await Migrator(database: database, logger: logger).migrate()
+                let results = try await MaintenanceService.runOnce(store: store, now: Date())
+                for (job, count) in results.sorted(by: { $0.key < $1.key }) { print("\(job): \(count)") }
+            } catch {
+                try? await database.shutdown()
+                group.cancelAll()
+                throw error
+            }
             try await database.shutdown()
             group.cancelAll()
         }

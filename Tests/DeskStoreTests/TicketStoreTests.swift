@@ -271,6 +271,14 @@ struct TicketStoreTests {
             #expect(conversation.map(\.attachments.count) == [1, 2, 0])
             #expect(Set(conversation[1].attachments.map(\.filename)) == ["a.pdf", "b.pdf"])
 
+            // Housekeeping drops uploads nobody claimed once they are old enough, and never a claimed one.
+            let orphan = Attachment(filename: "never-sent.txt", contentType: "text/plain", size: 2, sha256: "00", createdAt: Fixtures.start)
+            _ = try await store.saveAttachment(orphan, content: Array("hi".utf8), uploadedBy: .system)
+            #expect(try await store.purgeUnlinkedAttachments(uploadedBefore: Fixtures.start) == 0)
+            #expect(try await store.purgeUnlinkedAttachments(uploadedBefore: Fixtures.start.addingTimeInterval(1)) == 1)
+            await #expect(throws: DeskError.notFound(entity: "attachment")) { try await store.attachment(orphan.id) }
+            #expect(try await store.attachment(attachment.id).content == png)
+
             // Used once: a second message cannot claim it.
             await #expect(throws: DeskError.invalidField("attachmentIds", reason: .unknownReference)) {
                 try await store.addMessage(

@@ -87,7 +87,7 @@ public struct WalletDeskServer: Service {
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "WalletDesk"),
-            services: [EventFeedService(store: store, logger: logger)],
+            services: [EventFeedService(store: store, logger: logger), MaintenanceService(store: store, logger: logger)],
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? configuration.port, setupCode) },
             logger: logger
         )

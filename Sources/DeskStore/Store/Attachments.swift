@@ -17,6 +17,15 @@ extension SQLDeskStore: AttachmentStore {
         }
     }
 
+    public func purgeUnlinkedAttachments(uploadedBefore cutoff: Date) async throws -> Int {
+        try await database.write { sql in
+            // RETURNING works on both engines (SQLite ≥ 3.35); counting the returned ids keeps one query for both.
+            try await sql.raw(
+                "DELETE FROM attachments WHERE message_id IS NULL AND created_at < \(bind: cutoff.microseconds) RETURNING id"
+            ).all().count
+        }
+    }
+
     public func attachment(_ id: AttachmentID) async throws -> (attachment: Attachment, ticket: TicketNumber?, content: [UInt8]) {
         try await database.read { sql in
             guard let row = try await sql.raw(

@@ -53,6 +53,8 @@ public protocol DirectoryStore: Sendable {
 public protocol AttachmentStore: Sendable {
     func saveAttachment(_ attachment: Attachment, content: [UInt8], uploadedBy: Actor) async throws -> Attachment
     func attachment(_ id: AttachmentID) async throws -> (attachment: Attachment, ticket: TicketNumber?, content: [UInt8])
+    /// Deletes uploads no message ever claimed that are older than `cutoff`; returns how many went.
+    func purgeUnlinkedAttachments(uploadedBefore cutoff: Date) async throws -> Int
 }
 
 /// First-start setup and API tokens (until the accounts issue replaces the bootstrap token flow).
