@@ -35,8 +35,8 @@ struct EventFeedTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await EventFeedService(store: store, logger: TestDatabases.logger).run() }
             defer { group.cancelAll() }
-            // Let the feed read its starting point before anything is written.
-            try await Task.sleep(for: .milliseconds(200))
+            // Let the feed read its starting point before anything is written (bounded: at most five seconds).
+            for _ in 0..<500 where !store.feed.isReady { try await Task.sleep(for: .milliseconds(10)) }
             return try await body()
         }
     }

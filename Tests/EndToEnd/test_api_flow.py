@@ -194,8 +194,12 @@ def test_status_lifecycle(api):
     closed = api.patch(path, {"status": "closed"}, expect=200).json()
     assert closed["closedAt"] is not None
     problem(api.patch(path, {"status": "open"}), 409, "invalid-transition")
-    problem(api.post(f"{path}/messages", {"text": "Any news?", "author": "customer"}), 409, "ticket-closed")
     problem(api.post(f"{path}/messages", {"text": "Following up."}), 409, "ticket-closed")
+    # The customer writing again opens a follow-up ticket that points back; the closed one stays closed.
+    follow = api.post(f"{path}/messages", {"text": "Any news?", "author": "customer"}, expect=201).json()
+    assert follow["ticket"]["followUpOf"] == ticket["id"] and follow["ticket"]["id"] != ticket["id"]
+    assert follow["message"]["ticketId"] == follow["ticket"]["id"] and "follow-up" in follow["ticket"]["tags"]
+    assert api.get(path, expect=200).json()["status"] == "closed"
 
 
 def test_conversation_and_reopen(api, world):

@@ -45,6 +45,9 @@ public final class EventFeed: Sendable {
 
     public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
+    /// Whether the feed has read its starting point: events written from now on will be delivered.
+    public var isReady: Bool { state.withLock { $0.lastDelivered >= 0 } }
+
     /// Reads and delivers until `pokes` ends (at shutdown).
     func run(store: any TicketStore) async throws {
         let start = try await store.latestEventID()
