@@ -18,8 +18,13 @@ OUT="$ROOT/bench/results/latest.txt"
 mkdir -p "$WORK" "$ROOT/bench/results"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
-swift build -c release --product walletdesk 2>&1 | tail -1
-BIN="$(swift build -c release --show-bin-path)/walletdesk"
+# WALLETDESK_BENCH_BIN=/path/to/walletdesk measures another build (e.g. the previous commit's) the same way.
+if [[ -n "${WALLETDESK_BENCH_BIN:-}" ]]; then
+    BIN=$WALLETDESK_BENCH_BIN
+else
+    swift build -c release --product walletdesk 2>&1 | tail -1
+    BIN="$(swift build -c release --show-bin-path)/walletdesk"
+fi
 SERVER_PID=""
 PG_STARTED=""
 

@@ -1,18 +1,16 @@
 import Foundation
 import Logging
-import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLKit
+import SQLiteKit
+import SQLiteNIO
 import Synchronization
 
-/// The embedded store: one SQLite file in WAL mode, one writer connection and a pool of reader connections.
+/// The embedded store: one SQLite file in WAL mode, one writer connection and a few reader connections.
 ///
 /// SQLite allows one writer at a time; giving it a single connection behind an async lock turns contention into a queue
 /// instead of `SQLITE_BUSY` retries, while WAL lets the readers go on during writes.
-///
-/// Statements run on the calling thread through ``SQLiteConnectionDirect`` (prepared once, no thread switch); they are
-/// short, and a write transaction holds the lock only for its own statements.
 ///
 /// Durability: `synchronous=NORMAL` in WAL mode. A committed transaction survives the process being killed (the WAL is
 /// in the operating system's cache), which is what "acknowledged means durable" needs against crashes and `kill -9`.
@@ -21,87 +19,76 @@ public final class SQLiteDeskDatabase: DeskDatabase {
     public let kind = DatabaseKind.sqlite
     public let dialect = Dialect(kind: .sqlite)
 
-    private let path: String
-    private let writer: SQLiteConnectionDirect
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
     private let writeLock = AsyncMutex()
-    /// Idle reader connections; a read checks one out and puts it back. More are opened when all are busy, and only
-    /// `idleReaderLimit` are kept.
-    private let idleReaders: NIOLockedValueBox<[SQLiteConnectionDirect]>
-    private let idleReaderLimit: Int
+    private let threadPool: NIOThreadPool
+    private let nextReader = Atomic<Int>(0)
     private let readersInUse = Atomic<Int>(0)
     private let writerInUse = Atomic<Int>(0)
     private let logger: Logger
-    private let eventLoop: any EventLoop
 
-    private init(path: String, writer: SQLiteConnectionDirect, readers: [SQLiteConnectionDirect], logger: Logger) {
-        self.path = path
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, logger: Logger) {
         self.writer = writer
-        self.idleReaders = NIOLockedValueBox(readers)
-        self.idleReaderLimit = max(readers.count, 1)
+        self.readers = readers
+        self.threadPool = threadPool
         self.logger = logger
-        self.eventLoop = MultiThreadedEventLoopGroup.singleton.any()
     }
 
     /// Opens (creating when missing) the database file at `path`.
-    public static func open(path: String, readerCount: Int = 4, synchronousFull: Bool = false, logger: Logger) async throws -> SQLiteDeskDatabase {
+    public static func open(path: String, readerCount: Int = 3, synchronousFull: Bool = false, logger: Logger) async throws -> SQLiteDeskDatabase {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let writer = try SQLiteConnectionDirect(path: path, readOnly: false)
-        try writer.execute(
-            script: """
-                PRAGMA journal_mode=WAL; PRAGMA synchronous=\(synchronousFull ? "FULL" : "NORMAL"); PRAGMA foreign_keys=ON;
-                PRAGMA busy_timeout=5000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-20000;
-                """
-        )
-        var readers: [SQLiteConnectionDirect] = []
-        for _ in 0..<readerCount { readers.append(try openReader(path: path)) }
-        return SQLiteDeskDatabase(path: path, writer: writer, readers: readers, logger: logger)
-    }
-
-    private static func openReader(path: String) throws -> SQLiteConnectionDirect {
-        let reader = try SQLiteConnectionDirect(path: path, readOnly: true)
-        try reader.execute(script: "PRAGMA busy_timeout=5000; PRAGMA cache_size=-20000; PRAGMA temp_store=MEMORY;")
-        return reader
-    }
-
-    private func sql(_ connection: SQLiteConnectionDirect) -> any SQLDatabase {
-        SQLiteDirectDatabase(connection: connection, logger: logger, eventLoop: eventLoop)
+        let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
+        threadPool.start()
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+        var sqliteLogger = logger
+        sqliteLogger[metadataKey: "db"] = "sqlite"
+        let writer = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: sqliteLogger, on: eventLoop)
+        for pragma in [
+            "PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(synchronousFull ? "FULL" : "NORMAL")", "PRAGMA foreign_keys=ON",
+            "PRAGMA busy_timeout=5000", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-20000",
+        ] {
+            try await writer.sql(queryLogLevel: nil).raw(SQLQueryString(pragma)).run()
+        }
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<readerCount {
+            let reader = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: sqliteLogger, on: eventLoop)
+            for pragma in ["PRAGMA query_only=ON", "PRAGMA busy_timeout=5000", "PRAGMA cache_size=-20000", "PRAGMA temp_store=MEMORY"] {
+                try await reader.sql(queryLogLevel: nil).raw(SQLQueryString(pragma)).run()
+            }
+            readers.append(reader)
+        }
+        return SQLiteDeskDatabase(writer: writer, readers: readers, threadPool: threadPool, logger: logger)
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let reader = try idleReaders.withLockedValue { $0.popLast() } ?? Self.openReader(path: path)
+        let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
+        let reader = readers[abs(index) % readers.count]
         readersInUse.add(1, ordering: .relaxed)
-        defer {
-            readersInUse.subtract(1, ordering: .relaxed)
-            let kept = idleReaders.withLockedValue { idle in
-                guard idle.count < idleReaderLimit else { return false }
-                idle.append(reader)
-                return true
-            }
-            if !kept { reader.close() }
-        }
-        return try await body(sql(reader))
+        defer { readersInUse.subtract(1, ordering: .relaxed) }
+        return try await body(reader.sql(queryLogLevel: nil))
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await writeLock.lock()
         writerInUse.store(1, ordering: .relaxed)
         defer { writerInUse.store(0, ordering: .relaxed) }
-        let sql = sql(writer)
+        let sql = writer.sql(queryLogLevel: nil)
         do {
-            try writer.execute(script: "BEGIN IMMEDIATE")
+            try await sql.raw("BEGIN IMMEDIATE").run()
         } catch {
             await writeLock.unlock()
             throw error
         }
         do {
             let result = try await body(sql)
-            try writer.execute(script: "COMMIT")
+            try await sql.raw("COMMIT").run()
             await writeLock.unlock()
             return result
         } catch {
             do {
-                try writer.execute(script: "ROLLBACK")
+                try await sql.raw("ROLLBACK").run()
             } catch {
                 logger.error("rollback failed", metadata: ["error": "\(error)"])
             }
@@ -116,17 +103,16 @@ public final class SQLiteDeskDatabase: DeskDatabase {
 
     public func poolStatistics() -> PoolStatistics {
         PoolStatistics(
-            connections: idleReaders.withLockedValue { $0.count } + readersInUse.load(ordering: .relaxed) + 1,
+            connections: readers.count + 1,
             inUse: readersInUse.load(ordering: .relaxed) + writerInUse.load(ordering: .relaxed),
             waiting: 0
         )
     }
 
     public func shutdown() async throws {
-        for reader in idleReaders.withLockedValue({ idle in defer { idle.removeAll() }; return idle }) { reader.close() }
-        await writeLock.lock()
-        try? writer.execute(script: "PRAGMA wal_checkpoint(TRUNCATE)")
-        writer.close()
-        await writeLock.unlock()
+        for reader in readers { try? await reader.close() }
+        try? await writer.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        try await writer.close()
+        try await threadPool.shutdownGracefully()
     }
 }
