@@ -77,6 +77,9 @@ struct VerifyAPITests {
             #expect(body["outcome"] as? String == "secret")
             #expect(body["value"] is NSNull)
             #expect(!String(buffer: response.body).contains("abandon"))
+            // Form-style encoding (spaces as "+") is read as spaces, so the phrase is still recognised.
+            let plus = try await session.client.execute(uri: "/api/v1/verify?value=" + Self.phrase.replacingOccurrences(of: " ", with: "+"), method: .get)
+            #expect(String(buffer: plus.body).contains("\"outcome\":\"secret\""))
             let key = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
             let (_, keyBody) = try await Self.verify(session, "my private key " + key)
             #expect(keyBody["outcome"] as? String == "secret")

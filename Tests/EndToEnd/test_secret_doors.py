@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import PG_ADMIN_URL, Api
+from conftest import PG_ADMIN_URL
 
 WORDLIST = Path(__file__).resolve().parents[2] / "Sources/DeskCore/Safety/Wordlists/english.txt"
 B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -59,8 +59,10 @@ class Planted:
         return hits
 
 
-def search(paths: list[Path], planted: Planted) -> dict[str, list[str]]:
+def search(paths: list[Path], planted: Planted, marker: bytes) -> tuple[dict[str, list[str]], int]:
+    """What was found where, and in how many files the harmless marker (stored beside the secrets) was seen."""
     found = {}
+    marker_files = 0
     for root in paths:
         files = [root] if root.is_file() else [p for p in root.rglob("*") if p.is_file()]
         for path in files:
@@ -68,23 +70,24 @@ def search(paths: list[Path], planted: Planted) -> dict[str, list[str]]:
                 data = path.read_bytes()
             except (PermissionError, FileNotFoundError):
                 continue
+            marker_files += marker in data
             hits = planted.found_in(data)
             if hits:
                 found[str(path)] = hits
-    return found
+    return found, marker_files
 
 
-def plant_everywhere(api: Api, planted: Planted) -> None:
+def plant_everywhere(api, planted: Planted, marker: str) -> None:
     """Every door that takes free text, with the phrase and the key."""
     phrase, hexkey, wif = planted.phrase, planted.hex, planted.wif
     body = {
         "subject": phrase,
-        "category": "other",
+        "category": "stolen_funds",
         "channel": "web",
         "requester": {"email": f"victim-{secrets.token_hex(3)}@example.com", "name": phrase, "language": "en",
                       "telegramId": wif, "wechatId": phrase, "walletAccountId": hexkey},
         "crypto": {"device": f"key 0x{hexkey}", "appVersion": wif},
-        "message": {"text": f"My recovery phrase is {phrase} and my private key is 0x{hexkey}", "author": "customer"},
+        "message": {"text": f"{marker} My recovery phrase is {phrase} and my private key is 0x{hexkey}", "author": "customer"},
     }
     created = api.post("/api/v1/tickets", body, expect=201).json()
     ticket = created["ticket"]["id"]
@@ -100,7 +103,7 @@ def plant_everywhere(api: Api, planted: Planted) -> None:
 
     text_file = f"notes\nseed: {phrase}\nkey: {hexkey}\nwif: {wif}\n".encode()
     attachment = api.request("POST", "/api/v1/attachments", data=text_file, params={"filename": "notes.txt"},
-                             headers={"Content-Type": "text/plain"}, expect=201).json()
+                             headers={"Content-Type": "application/octet-stream"}, expect=201).json()
     api.post(f"/api/v1/tickets/{ticket}/messages", {"text": "see attached", "author": "customer", "attachmentIds": [attachment["id"]]},
              expect=201)
     download = api.get(f"/api/v1/attachments/{attachment['id']}", expect=200)
@@ -114,7 +117,8 @@ def plant_everywhere(api: Api, planted: Planted) -> None:
     assert page.status_code == 200 and phrase not in page.text
     api.get("/api/v1/verify/message", params={"code": wif[:60]}, validate_request=False)
     api.post("/api/v1/verify/call", {"ticket": ticket, "code": phrase}, expect=200)
-    api.request("PUT", f"/api/v1/customers/{customer['id']}/anti-phishing-phrase", json_body={"phrase": phrase[:60]}, expect=400)
+    api.request("PUT", f"/api/v1/customers/{customer['id']}/anti-phishing-phrase", json_body={"phrase": phrase}, expect=400,
+                validate_request=False)
     api.post("/api/v1/channels", {"kind": "web", "value": "imwallet.com", "label": phrase}, expect=400)
     api.post("/api/v1/channels", {"kind": "web", "value": phrase, "label": "x"}, expect=400)
     api.post(f"/api/v1/tickets/{ticket}/call-codes", expect=201)
@@ -131,16 +135,18 @@ def pg_data_directory() -> Path:
     return Path(output.stdout.strip())
 
 
-def test_secrets_are_nowhere(make_backend, launcher, backend_kind, openapi_spec):
+def test_secrets_are_nowhere(make_backend, launcher, backend_kind, client_for):
     backend = make_backend()
     node = launcher.start(backend)
     node.complete_setup()
-    api = Api(node.base_url, node.token, openapi_spec)
+    api = client_for(node)
     planted = Planted()
     # Sanity: the search finds what it looks for.
     assert planted.found_in(f"x {planted.phrase} y".encode()) and planted.found_in(planted.phrase.replace(" ", ", ").encode())
 
-    plant_everywhere(api, planted)
+    # A harmless marker travels with the secrets: finding it proves the search reads the files the data went to.
+    marker = f"marker-{secrets.token_hex(8)}"
+    plant_everywhere(api, planted, marker)
 
     places: list[Path] = [node.stdout_path, node.stderr_path]
     if backend_kind == "sqlite":
@@ -151,7 +157,8 @@ def test_secrets_are_nowhere(make_backend, launcher, backend_kind, openapi_spec)
         subprocess.run(["psql", PG_ADMIN_URL, "-c", "CHECKPOINT"], check=True, capture_output=True, timeout=60)
         directory = pg_data_directory()
         places += [directory, directory.parent / "server.log"]
-    found_running = search(places, planted)
+    found_running, _ = search(places, planted, marker.encode())
     assert node.terminate() == 0
-    found_stopped = search(places, planted)
+    found_stopped, marker_files = search(places, planted, marker.encode())
+    assert marker_files > 0, "the marker stored beside the secrets was not found: the search is not reading the database files"
     assert not found_running and not found_stopped, f"planted secrets found: {found_running or found_stopped}"

@@ -40,7 +40,7 @@ struct AgentVerificationController {
     }
 
     @Sendable func verifyMessageJSON(_ request: Request, context: DeskRequestContext) async throws -> Response {
-        guard let text = request.uri.queryParameters.get("code"), !text.isEmpty else { throw DeskError.invalidField("code", reason: .required) }
+        guard let text = request.formQuery("code"), !text.isEmpty else { throw DeskError.invalidField("code", reason: .required) }
         guard text.count <= 64 else { throw DeskError.invalidField("code", reason: .tooLong) }
         let language = request.language
         let result = try await checkMessageCode(text)

@@ -67,7 +67,7 @@ struct VerifyController {
     // MARK: - API
 
     @Sendable func verifyJSON(_ request: Request, context: DeskRequestContext) async throws -> Response {
-        guard let value = request.uri.queryParameters.get("value"), !value.trimmingWhitespace().isEmpty else {
+        guard let value = request.formQuery("value"), !value.trimmingWhitespace().isEmpty else {
             throw DeskError.invalidField("value", reason: .required)
         }
         let answer = try await answer(for: value, language: request.language)
@@ -180,5 +180,20 @@ struct VerifyResource: Encodable, Sendable {
         try c.encode(match, forKey: .match)
         try c.encode(imitates, forKey: .imitates)
         try c.encode(neverUsed, forKey: .neverUsed)
+    }
+}
+
+extension Request {
+    /// A query parameter read the way HTML forms write it: `+` is a space, then percent-decoding. (A literal plus, as
+    /// in `+86…`, arrives as `%2B`.) Values pasted into the verify forms come this way.
+    func formQuery(_ name: String) -> String? {
+        guard let query = uri.query else { return nil }
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0] == name else { continue }
+            let spaced = parts[1].replacingOccurrences(of: "+", with: " ")
+            return spaced.removingPercentEncoding ?? spaced
+        }
+        return nil
     }
 }
