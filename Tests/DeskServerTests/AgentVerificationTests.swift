@@ -53,6 +53,17 @@ struct AgentVerificationTests {
             let fake = try await Self.publicGet(session, "/api/v1/verify/message?code=\(String(forged))")
             #expect(fake["genuine"] as? Bool == false)
             #expect(fake["agentName"] is NSNull)
+
+            let page = try await session.client.execute(
+                uri: "/verify?lang=en", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "code=\(code)")
+            )
+            #expect(String(buffer: page.body).contains("Genuine: this comes from our agent Root"))
+            let forgedPage = try await session.client.execute(
+                uri: "/verify?lang=zh-CN", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "code=\(String(forged))")
+            )
+            #expect(String(buffer: forgedPage.body).contains("这个验证码不属于我们的任何客服"))
         }
     }
 

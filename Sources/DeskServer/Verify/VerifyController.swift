@@ -85,9 +85,17 @@ struct VerifyController {
     @Sendable func pageResult(_ request: Request, context: DeskRequestContext) async throws -> Response {
         let body = try await request.body.collect(upTo: 16 * 1024)
         let fields = FormData(String(buffer: body))
+        let language = PageChrome.language(for: request).language
+        if let code = fields["code"].map({ String($0.trimmingWhitespace()) }), !code.isEmpty {
+            let result = code.count <= 64 ? try await AgentVerificationController(dependencies: dependencies).checkMessageCode(code) : nil
+            let check = CodeCheckResource(genuine: result != nil, agentName: result?.agentName, at: result?.sentAt, language: language, kind: "message")
+            return try await render(
+                request, answer: nil, entered: nil,
+                codeResult: ["title": check.title, "advice": check.advice, "cssClass": check.genuine ? "verified" : "look-alike"]
+            )
+        }
         let value = String((fields["value"] ?? "").trimmingWhitespace())
         guard !value.isEmpty else { return try await render(request, answer: nil, entered: nil) }
-        let language = PageChrome.language(for: request).language
         let answer: Answer
         do {
             answer = try await self.answer(for: value, language: language)
@@ -97,7 +105,9 @@ struct VerifyController {
         return try await render(request, answer: answer, entered: answer.verdict?.parsed)
     }
 
-    func render(_ request: Request, answer: Answer?, entered: ParsedChannel?, error: String? = nil) async throws -> Response {
+    func render(
+        _ request: Request, answer: Answer?, entered: ParsedChannel?, error: String? = nil, codeResult: [String: Any]? = nil
+    ) async throws -> Response {
         let chrome = PageChrome(request: request, titleKey: "verify.title")
         let language = chrome.language
         let registry = try await dependencies.channelCache.entries(store: dependencies.store, now: dependencies.now())
@@ -115,6 +125,7 @@ struct VerifyController {
             "registryEmpty": registry.isEmpty, "hasNever": registry.contains { $0.use == .neverUsed },
         ]
         if let error { values["error"] = error }
+        if let codeResult { values["codeResult"] = codeResult }
         if let answer {
             var result: [String: Any] = [
                 "title": answer.title, "advice": answer.advice, "cssClass": answer.outcome.replacingOccurrences(of: "_", with: "-"),
