@@ -243,4 +243,17 @@ struct ChannelVerifierTests {
         #expect(!ChannelVerifier.samePhone("+8613800138000", "3800138000000"))
         #expect(!ChannelVerifier.samePhone("+8613800138000", "138001"))
     }
+
+    @Test("random and hostile input never traps")
+    func robustness() {
+        let pieces = ["xn--", "-", ".", "@", "/", "\\", ":", "+", "0", "9", "a", "z", "а", "ο", "中", "%", "%2", "%zz", "?", "=", "&", "#", " ",
+                      "www.", "https://", "t.me/", "wa.me/", "imwallet", "。", "ｉ", "\u{0}", "\u{10FFFF}", "🙂", "..", "xn--a", "xn--99999999999"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...24, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            _ = verifier.verify(text)
+            _ = ScamDetector(registry: SampleRegistry.entries).inspect(text)
+        }
+    }
 }
