@@ -39,6 +39,15 @@ struct AuthorizationMatrixTests {
         .init(method: "GET", path: "/api/v1/tokens", permission: .manageOwnTokens),
         .init(method: "DELETE", path: "/api/v1/tokens/:token", permission: .manageOwnTokens),
         .init(method: "GET", path: "/api/v1/audit", permission: .readAudit),
+        .init(method: "GET", path: "/api/v1/channels", permission: .readChannels),
+        .init(method: "GET", path: "/api/v1/channels/:channel", permission: .readChannels),
+        .init(method: "POST", path: "/api/v1/channels", permission: .manageChannels),
+        .init(method: "PATCH", path: "/api/v1/channels/:channel", permission: .manageChannels),
+        .init(method: "DELETE", path: "/api/v1/channels/:channel", permission: .manageChannels),
+        .init(method: "POST", path: "/api/v1/tickets/:ticket/call-codes", permission: .writeTickets),
+        .init(method: "GET", path: "/api/v1/customers/:customer/anti-phishing-phrase", permission: .readCustomers),
+        .init(method: "PUT", path: "/api/v1/customers/:customer/anti-phishing-phrase", permission: .writeCustomers),
+        .init(method: "DELETE", path: "/api/v1/customers/:customer/anti-phishing-phrase", permission: .writeCustomers),
     ]
 
     @Test("every route is in the matrix, and each role gets what the matrix says")
@@ -66,6 +75,7 @@ struct AuthorizationMatrixTests {
                 let path = entry.path.replacingOccurrences(of: ":ticket", with: "WD-10001").replacingOccurrences(of: ":customer", with: someID)
                     .replacingOccurrences(of: ":agent", with: someID).replacingOccurrences(of: ":team", with: someID)
                     .replacingOccurrences(of: ":attachment", with: someID).replacingOccurrences(of: ":token", with: someID)
+                    .replacingOccurrences(of: ":channel", with: someID)
                 let method = HTTPRequest.Method(entry.method)!
                 let body: ByteBuffer? = method == .get || method == .delete ? nil : ByteBuffer(string: "{}")
                 let anonymous = try await session.client.execute(uri: path, method: method, headers: [.contentType: "application/json"], body: body)

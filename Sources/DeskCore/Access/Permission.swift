@@ -11,6 +11,8 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case manageOwnTokens = "tokens.own"
     case manageAllTokens = "tokens.all"
     case readAudit = "audit.read"
+    case readChannels = "channels.read"
+    case manageChannels = "channels.manage"
 }
 
 /// What a token may be used for, whatever its agent's role allows. A token never grants more than its agent's role.
@@ -47,8 +49,10 @@ public enum PermissionMatrix {
             return role == .supervisor || role == .admin
         case .manageAgents, .manageAllTokens:
             return role == .admin
-        case .readAudit:
+        case .readAudit, .readChannels:
             return role == .security || role == .admin
+        case .manageChannels:
+            return role == .admin
         }
     }
 

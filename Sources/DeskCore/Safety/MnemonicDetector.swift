@@ -182,7 +182,14 @@ struct MnemonicRunTracker {
             let functionWords = Double(run.filter(\.isFunctionWord).count)
             // An exact phrase that passes the checksum only loses to clearly prose-like text.
             let exactValid = Self.phraseLengths.contains(count) && Self.checksumValid(indices[...])
-            if exactValid ? functionWords >= 0.34 * Double(count) : functionWords >= max(2, 0.2 * Double(count)) { return }
+            var prose = exactValid ? functionWords >= 0.34 * Double(count) : functionWords >= max(2, 0.2 * Double(count))
+            if prose, !exactValid, let window = Self.validWindow(indices) {
+                // A checksum-valid phrase inside a longer run ("again <phrase>", "my <phrase>"): the list word said
+                // before it must not make the phrase read as prose, so the window is judged like an exact phrase.
+                let windowFunctionWords = Double(run.dropFirst(window.lowerBound).prefix(window.count).filter(\.isFunctionWord).count)
+                prose = windowFunctionWords >= 0.34 * Double(window.count)
+            }
+            if prose { return }
         }
         let confidence: Double
         if Self.hasValidWindow(indices) {
@@ -277,6 +284,16 @@ struct MnemonicRunTracker {
             for offset in offsets where checksumValid(indices[offset..<(offset + length)]) { return true }
         }
         return false
+    }
+
+    /// The first window of a valid phrase length inside `indices` that passes the checksum (longest first).
+    static func validWindow(_ indices: [UInt16]) -> Range<Int>? {
+        for length in phraseLengths where length <= indices.count {
+            let lastOffset = indices.count - length
+            let offsets = lastOffset <= 24 ? Array(0...lastOffset) : [0, lastOffset]
+            for offset in offsets where checksumValid(indices[offset..<(offset + length)]) { return offset..<(offset + length) }
+        }
+        return nil
     }
 
     /// The BIP39 checksum: the first words·11/33 bits of SHA-256(entropy) follow the entropy.

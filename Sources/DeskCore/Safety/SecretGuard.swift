@@ -40,7 +40,22 @@ public struct SecretGuard: Sendable {
         let body = clean(draft.firstMessage.body, language: language)
         draft.firstMessage.body = body.body
         findings += body.findings
-        var crypto = draft.crypto
+        let crypto = clean(draft.crypto, language: language)
+        draft.crypto = crypto.crypto
+        findings += crypto.findings
+        if case .contact(let contact) = draft.requester {
+            let cleaned = clean(contact, language: language)
+            draft.requester = .contact(cleaned.contact)
+            findings += cleaned.findings
+        }
+        if !findings.isEmpty { Self.flag(&draft.priority, &draft.tags) }
+        return (draft, findings)
+    }
+
+    /// The free-text crypto fields: a field holding a secret is emptied (it was not what the field is for).
+    public func clean(_ details: CryptoDetails, language: Language) -> (crypto: CryptoDetails, findings: [SecretFinding]) {
+        var crypto = details
+        var findings: [SecretFinding] = []
         for keyPath in [\CryptoDetails.txId, \.walletAddress, \.amount, \.asset, \.chain, \.appVersion, \.device, \.os] {
             guard let value = crypto[keyPath: keyPath] else { continue }
             // The transaction-id field is where a tx id belongs: a bare 64-hex (or 0x-prefixed) value there is a
@@ -52,9 +67,41 @@ public struct SecretGuard: Sendable {
                 findings += cleaned.findings
             }
         }
-        draft.crypto = crypto
-        if !findings.isEmpty { Self.flag(&draft.priority, &draft.tags) }
-        return (draft, findings)
+        return (crypto, findings)
+    }
+
+    /// A person's free-text fields: the name keeps its redacted form; an account id holding a secret is dropped.
+    public func clean(_ contact: CustomerContact, language: Language) -> (contact: CustomerContact, findings: [SecretFinding]) {
+        var contact = contact
+        var findings: [SecretFinding] = []
+        if let name = contact.name {
+            let cleaned = clean(name, language: language)
+            contact.name = cleaned.text
+            findings += cleaned.findings
+        }
+        for keyPath in [\CustomerContact.telegramID, \.wechatID, \.walletAccountID] {
+            guard let value = contact[keyPath: keyPath] else { continue }
+            let cleaned = clean(value, language: language)
+            if !cleaned.findings.isEmpty {
+                contact[keyPath: keyPath] = nil
+                findings += cleaned.findings
+            }
+        }
+        return (contact, findings)
+    }
+
+    /// The same for a stored customer record (customer API create and change).
+    public func clean(_ customer: Customer, language: Language) -> (customer: Customer, findings: [SecretFinding]) {
+        let contact = CustomerContact(
+            name: customer.name, telegramID: customer.telegramID, wechatID: customer.wechatID, walletAccountID: customer.walletAccountID
+        )
+        let cleaned = clean(contact, language: language)
+        var customer = customer
+        customer.name = cleaned.contact.name
+        customer.telegramID = cleaned.contact.telegramID
+        customer.wechatID = cleaned.contact.wechatID
+        customer.walletAccountID = cleaned.contact.walletAccountID
+        return (customer, cleaned.findings)
     }
 
     static func looksLikeTransactionID(_ value: String) -> Bool {

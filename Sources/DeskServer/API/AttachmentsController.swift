@@ -23,7 +23,17 @@ struct AttachmentsController {
             throw DeskError.bodyTooLarge(limit: limit)
         }
         guard buffer.readableBytes > 0 else { throw DeskError.invalidField("body", reason: .required) }
-        let bytes = Array(buffer.readableBytesView)
+        var bytes = Array(buffer.readableBytesView)
+        // Text files are a door too: a pasted recovery phrase in notes.txt is removed before the bytes are stored.
+        if Self.isText(ContentSniffer.contentType(of: bytes)), let text = String(bytes: bytes, encoding: .utf8) {
+            let (cleaned, findings) = SecretGuard().clean(text, language: request.language)
+            if !findings.isEmpty {
+                bytes = Array(cleaned.utf8)
+                context.logger.warning(
+                    "secret removed from an attachment", metadata: ["kinds": "\(Set(findings.map(\.kind.rawValue)).sorted().joined(separator: ","))"]
+                )
+            }
+        }
         let attachment = Attachment(
             filename: Attachment.safeFilename(request.uri.queryParameters.get("filename")),
             contentType: ContentSniffer.contentType(of: bytes),
@@ -33,6 +43,11 @@ struct AttachmentsController {
         )
         let saved = try await dependencies.store.saveAttachment(attachment, content: bytes, uploadedBy: context.actor)
         return try .json(AttachmentResource(saved), status: .created, headers: [.location: "/api/v1/attachments/\(saved.id)"])
+    }
+
+    static func isText(_ contentType: String) -> Bool {
+        let type = contentType.lowercased()
+        return type.hasPrefix("text/") || type.hasPrefix("application/json") || type.hasPrefix("application/xml")
     }
 
     @Sendable func download(_ request: Request, context: AgentRequestContext) async throws -> Response {

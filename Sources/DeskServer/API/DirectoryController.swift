@@ -35,6 +35,8 @@ struct DirectoryController {
         let now = dependencies.now()
         var customer = Customer(createdAt: now, updatedAt: now)
         try input.apply(to: &customer)
+        // Names and account ids are free text: secrets in them are removed before anything is stored.
+        customer = Self.withoutSecrets(customer, context: context)
         guard customer.hasContact else { throw DeskError.invalidField("email", reason: .required) }
         customer = try await dependencies.store.createCustomer(customer)
         return try .json(CustomerResource(customer), status: .created, headers: [.location: "/api/v1/customers/\(customer.id)", .eTag: "\"\(customer.version)\""])
@@ -62,6 +64,7 @@ struct DirectoryController {
         let input = try await request.decodeJSON(as: CustomerInput.self, limit: dependencies.limits.jsonBodyBytes)
         let customer = try await dependencies.store.updateCustomer(id, expectedVersion: try request.expectedVersion(body: input.version), now: dependencies.now()) {
             try input.apply(to: &$0)
+            $0 = Self.withoutSecrets($0, context: context)
             guard $0.hasContact else { throw DeskError.invalidField("email", reason: .required) }
         }
         return try .json(CustomerResource(customer), headers: [.eTag: "\"\(customer.version)\""])
@@ -153,5 +156,18 @@ struct DirectoryController {
             input.description.apply(to: &team.description)
         }
         return try .json(TeamResource(team), headers: [.eTag: "\"\(team.version)\""])
+    }
+}
+
+extension DirectoryController {
+    /// The customer with secrets removed from its free-text fields; only the kinds are logged.
+    static func withoutSecrets(_ customer: Customer, context: AgentRequestContext) -> Customer {
+        let (cleaned, findings) = SecretGuard().clean(customer, language: customer.language)
+        if !findings.isEmpty {
+            context.logger.warning(
+                "secret removed from a customer record", metadata: ["kinds": "\(Set(findings.map(\.kind.rawValue)).sorted().joined(separator: ","))"]
+            )
+        }
+        return cleaned
     }
 }

@@ -61,6 +61,7 @@ extension MessageResource: JSONWriter.Value {
         w.array(attachments) { attachment, w in attachment.write(to: &w) }
         w.field("mergedFrom", mergedFrom)
         w.field("createdAt", date: createdAt)
+        w.field("verification", verification)
         w.endObject()
     }
 }

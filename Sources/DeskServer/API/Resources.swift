@@ -121,8 +121,10 @@ struct MessageResource: Codable, Sendable {
     var attachments: [AttachmentResource]
     var mergedFrom: String?
     var createdAt: Date
+    /// The verification code of a public agent message (customers check it on /verify); null otherwise.
+    var verification: String?
 
-    init(_ message: Message) {
+    init(_ message: Message, verification: String? = nil) {
         id = message.id.description
         ticketId = message.ticket.description
         visibility = message.visibility
@@ -133,6 +135,7 @@ struct MessageResource: Codable, Sendable {
         attachments = message.attachments.map(AttachmentResource.init)
         mergedFrom = message.mergedFrom?.description
         createdAt = message.createdAt
+        self.verification = verification
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -147,6 +150,7 @@ struct MessageResource: Codable, Sendable {
         try c.encode(attachments, forKey: .attachments)
         try c.encode(mergedFrom, forKey: .mergedFrom)
         try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(verification, forKey: .verification)
     }
 }
 

@@ -38,12 +38,19 @@ struct TicketsController {
             )
         )
         let language = try await requesterLanguage(input.requester, fallback: request.language)
-        let (cleanDraft, secrets) = SecretGuard().clean(draft, language: language)
+        var (cleanDraft, secrets) = SecretGuard().clean(draft, language: language)
+        let scam = try await scamFinding(in: cleanDraft.firstMessage.body, author: cleanDraft.firstMessage.author)
+        Self.apply(scam, to: &cleanDraft.firstMessage)
         var (ticket, message) = try await dependencies.store.createTicket(cleanDraft, actor: context.actor, now: dependencies.now())
         metrics.ticketCreated(channel: ticket.channel)
-        if !secrets.isEmpty { ticket = try await warnAboutSecrets(secrets, on: ticket.number, language: language, context: context) }
+        if !secrets.isEmpty {
+            let originals = [draft.subject, draft.firstMessage.body.text] + Self.cryptoTexts(draft.crypto) + Self.contactTexts(draft.requester)
+            try await routeToSecurity(ticket.number, seenBefore: try await recordFingerprints(of: originals, on: ticket.number), language: language)
+            ticket = try await warnAboutSecrets(secrets, on: ticket.number, language: language, context: context)
+        }
+        if let scam { ticket = try await recordScam(scam, on: ticket.number, language: request.language, context: context) }
         return try .json(
-            TicketWithMessage(ticket: TicketResource(ticket), message: MessageResource(message)), status: .created,
+            TicketWithMessage(ticket: TicketResource(ticket), message: try await verifiedResource(message, recordCode: true)), status: .created,
             headers: [.location: "/api/v1/tickets/\(ticket.number)", .eTag: "\"\(ticket.version)\""]
         )
     }
@@ -85,13 +92,16 @@ struct TicketsController {
         let expected = try request.expectedVersion(body: input.version)
         let lifecycle = dependencies.lifecycle
         let now = dependencies.now()
+        let language = request.language
         let ticket = try await dependencies.store.updateTicket(number, expectedVersion: expected, actor: context.actor, now: now) { ticket in
             guard ticket.mergedInto == nil else { throw DeskError.ticketMerged(into: ticket.mergedInto!) }
             if let subject = input.subject {
                 let trimmed = String(subject.trimmingWhitespace())
                 guard !trimmed.isEmpty else { throw DeskError.invalidField("subject", reason: .required) }
                 guard trimmed.count <= TicketDraft.maxSubjectLength else { throw DeskError.invalidField("subject", reason: .tooLong) }
-                ticket.subject = trimmed
+                let (subject, secrets) = SecretGuard().clean(trimmed, language: language)
+                ticket.subject = subject
+                if !secrets.isEmpty { SecretGuard.flag(&ticket.priority, &ticket.tags) }
             }
             if let priority = input.priority { ticket.priority = priority }
             if let category = input.category { ticket.category = category }
@@ -100,7 +110,9 @@ struct TicketsController {
             if let tags = input.tags { ticket.tags = try Tags.normalise(tags) }
             if let crypto = input.crypto {
                 crypto.apply(to: &ticket.crypto)
-                ticket.crypto = try CryptoDetails.validated(ticket.crypto)
+                let (cleaned, secrets) = SecretGuard().clean(ticket.crypto, language: language)
+                ticket.crypto = try CryptoDetails.validated(cleaned)
+                if !secrets.isEmpty { SecretGuard.flag(&ticket.priority, &ticket.tags) }
             }
             if let status = input.status { try lifecycle.changeStatus(of: &ticket, to: status, now: now) }
         }
@@ -117,7 +129,8 @@ struct TicketsController {
 
     @Sendable func listMessages(_ request: Request, context: AgentRequestContext) async throws -> Response {
         let messages = try await dependencies.store.messages(of: try context.ticketNumber(), includeInternal: true)
-        return try .json(PageResource(items: messages.map(MessageResource.init), nextCursor: nil))
+        let key = try await dependencies.safetyKeys.messageKey(store: dependencies.store)
+        return try .json(PageResource(items: messages.map { Self.resource($0, key: key) }, nextCursor: nil))
     }
 
     @Sendable func addMessage(_ request: Request, context: AgentRequestContext) async throws -> Response {
@@ -137,12 +150,15 @@ struct TicketsController {
         let guardian = SecretGuard()
         var secrets: [SecretFinding] = []
         var language = request.language
+        let original = draft.body.text
         if !guardian.clean(draft.body, language: language).findings.isEmpty {
             // Only now is the customer's language worth a read: markers and the warning are written in it.
             language = try await dependencies.store.customer(try await dependencies.store.ticket(number).requesterID).language
             (draft.body, secrets) = guardian.clean(draft.body, language: language)
         }
-        let message: Message
+        let scam = try await scamFinding(in: draft.body, author: author)
+        Self.apply(scam, to: &draft)
+        var message: Message
         var ticket: Ticket
         do {
             (message, ticket) = try await dependencies.store.addMessage(draft, to: number, setStatus: input.status, now: dependencies.now())
@@ -160,10 +176,13 @@ struct TicketsController {
             ticket = try await dependencies.store.updateTicket(target, expectedVersion: nil, actor: .system, now: dependencies.now()) {
                 SecretGuard.flag(&$0.priority, &$0.tags)
             }
+            try await routeToSecurity(target, seenBefore: try await recordFingerprints(of: [original], on: target), language: language)
             ticket = try await warnAboutSecrets(secrets, on: target, language: language, context: context)
+            message.ticket = target
         }
+        if let scam { ticket = try await recordScam(scam, on: ticket.number, language: request.language, context: context) }
         return try .json(
-            MessageWithTicket(message: MessageResource(message), ticket: TicketResource(ticket)), status: .created,
+            MessageWithTicket(message: try await verifiedResource(message, recordCode: true), ticket: TicketResource(ticket)), status: .created,
             headers: [.eTag: "\"\(ticket.version)\""]
         )
     }

@@ -19,6 +19,8 @@ public func buildRouter(
 
     OperationsController(database: database, feed: feed, metrics: metrics).addRoutes(to: router)
     SetupController(dependencies: dependencies).addRoutes(to: router)
+    VerifyController(dependencies: dependencies).addRoutes(to: router)
+    AgentVerificationController(dependencies: dependencies).addPublicRoutes(to: router)
     dependencies.pages.addAssetRoutes(to: router)
     router.get("api/v1/openapi.json") { _, _ in
         Response(
@@ -33,6 +35,9 @@ public func buildRouter(
     AttachmentsController(dependencies: dependencies).addRoutes(to: routes.group("attachments"))
     DirectoryController(dependencies: dependencies).addRoutes(to: routes)
     TokensController(dependencies: dependencies).addRoutes(to: routes)
+    ChannelsController(dependencies: dependencies).addRoutes(to: routes)
+    AgentVerificationController(dependencies: dependencies).addRoutes(to: routes.group("tickets"))
+    AntiPhishingController(dependencies: dependencies).addRoutes(to: routes)
     allowedMethods.load(router.routes)
     return router
 }
@@ -83,6 +88,8 @@ public struct WalletDeskServer: Service {
             store: store, lifecycle: store.lifecycleRules,
             limits: Limits(jsonBodyBytes: configuration.maxJSONBodyBytes, attachmentBytes: configuration.maxAttachmentBytes)
         )
+        // The safety keys are made on the first start (and read once per node), before any request needs them.
+        _ = try await dependencies.safetyKeys.load(store: store)
         let router = buildRouter(dependencies: dependencies, database: store.database, feed: store.feed, logger: logger)
         let app = Application(
             router: router,

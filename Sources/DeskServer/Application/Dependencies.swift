@@ -10,6 +10,10 @@ public struct Dependencies: Sendable {
     public var limits: Limits
     /// This node's cache of recently seen tokens; cleared here when a token is revoked or an agent changes.
     let tokenCache = TokenCache()
+    /// This node's snapshot of the official-channel registry for the public verify endpoints.
+    let channelCache = ChannelRegistryCache()
+    /// The workspace's message-signing key and fingerprint salt, loaded once.
+    let safetyKeys = SafetyKeys()
     /// The server-rendered pages' templates, loaded once.
     let pages: WebPages
 

@@ -121,4 +121,16 @@ struct MnemonicDetectorTests {
         #expect(scanner.scan(text, language: .zhCN).redacted == "seed: [已移除：助记词] ok")
         #expect(scanner.scan(text, language: .zhTW).redacted == "seed: [已移除：助記詞] ok")
     }
+
+    @Test func checksumValidPhraseAfterAListWord() {
+        // "again" is itself a list word: the run has 13 words and several function words ("near", "between"), but a
+        // 12-word window passes the checksum, so it is a phrase, not prose. Found by the end-to-end secret test.
+        for phrase in [
+            "penalty pretty spend reunion near quantum fit between puppy flame animal major",
+            "yellow meadow judge century feel rigid million later ill such sort accuse",
+            "habit traffic ready when crush mother stone supply climb entry access there",
+        ] {
+            #expect(SecretScanner().findings(in: "again " + phrase).contains { $0.kind == .mnemonic }, "\(phrase)")
+        }
+    }
 }

@@ -1,0 +1,117 @@
+import Foundation
+
+/// A reason an inbound message from a non-staff author looks like a fake-support scam.
+public enum ScamSignal: String, Codable, Sendable, CaseIterable {
+    /// Claims to be support, staff or an admin ("I am from support", "我是官方客服").
+    case posesAsSupport = "poses_as_support"
+    /// Pushes the conversation off the platform ("DM me", "add me on WhatsApp", wa.me / t.me links, "加我微信", "私聊").
+    case offPlatformContact = "off_platform_contact"
+    /// Sends people to "validate / sync / rectify your wallet" with a link.
+    case walletValidationLink = "wallet_validation_link"
+    /// Names a website, address or account that imitates an official channel in the registry.
+    case lookAlikeChannel = "look_alike_channel"
+
+    /// Strong signals hold the message; a weak one only flags it (see ``ScamFinding/action``).
+    public var isStrong: Bool { self != .offPlatformContact }
+}
+
+/// What to do with a suspected scam message.
+public enum ScamAction: String, Codable, Sendable {
+    /// Keep the message out of every public view (stored as an internal note), tag the ticket, record why.
+    case hold
+    /// Keep the message as it is, tag the ticket, record why. Used when the only signal is a request for off-platform
+    /// contact: real customers sometimes ask to be called back on WeChat, so hiding their words would hurt them.
+    case flag
+}
+
+/// The outcome of inspecting one message.
+public struct ScamFinding: Sendable, Equatable {
+    public var signals: [ScamSignal]
+    /// The look-alike values found (normalised), for the agent's note. Never free text from the message otherwise.
+    public var lookAlikes: [String]
+
+    public var action: ScamAction { signals.contains(where: \.isStrong) ? .hold : .flag }
+}
+
+/// Finds fake-support patterns in messages from customers and other non-staff authors (never applied to agents).
+///
+/// Patterns are phrased around the scammer's own voice — "I am support", "add *me*", "*your* wallet" — so customers
+/// reporting a scam ("someone told me to add him on WhatsApp", "客服让我加他微信") are not flagged. Pure and fast: a
+/// handful of regular expressions plus the official-channel verifier for links.
+public struct ScamDetector: Sendable {
+    public static let tag = "scam-suspected"
+
+    let verifier: ChannelVerifier
+
+    public init(registry: [OfficialChannel] = []) {
+        verifier = ChannelVerifier(registry: registry)
+    }
+
+    static let posesAsSupport: [String] = [
+        #"\b(i am|i'm|im|this is|we are|we're|here is|i work (for|with|at)|i'm with|i am with)\s+(from\s+)?(an?\s+|the\s+|your\s+)?(official\s+|certified\s+|senior\s+|verified\s+)?(wallet\s+|exchange\s+|technical\s+|tech\s+|customer\s+)?(support|customer (service|care)|help ?desk|admin|administrator|moderator|mod|staff|agent|team)\b(?!\s+(ticket|request|page|email|article))"#,
+        #"\b(official|verified|certified)\s+(support|admin|help ?desk|agent)\s+(here|speaking)\b"#,
+        #"\bsupport (team|agent|admin) here\b"#,
+        #"\b(contact|message|dm|pm)\s+(the\s+)?(official\s+)?(support|admin|help ?desk)\s+(on|at|via)\s+(whatsapp|telegram|signal|wechat)"#,
+        #"(我是|我們是|我们是|本人是|本人系|这里是|這裡是)\s*(官方|平台|钱包|錢包|交易所)?\s*(的)?\s*(客服|技术支持|技術支援|技術支持|管理员|管理員|工作人员|工作人員|官方)"#,
+        #"(官方客服|客服专员|客服專員|官方技术|官方技術|官方管理员|官方管理員)\s*(在此|在这|在這|为您|為您|为你|為你|提醒|通知)"#,
+    ]
+
+    static let offPlatform: [String] = [
+        #"\b(dm|pm|inbox)\s+me\b"#,
+        #"\b(message|text|contact|reach|add|call|ping|msg|chat with)\s+me\s+(on|at|via|through|in)\s+(whatsapp|telegram|signal|wechat|discord|instagram|line|tg|wa|\+?\d)"#,
+        #"\b(whatsapp|telegram|signal|wechat|discord)\s+me\b"#,
+        #"\b(my|our)\s+(whatsapp|telegram|signal|wechat|discord)\s+(is|number|id|handle|account)\b"#,
+        #"\b(whatsapp|telegram|signal|tg|wa)\s*[:：]?\s*\+?\d[\d\s\-]{6,}"#,
+        #"\b(wa\.me|api\.whatsapp\.com|chat\.whatsapp\.com|t\.me|telegram\.me|telegram\.dog)/"#,
+        #"加\s*(我|本人)(的)?\s*(微信|威信|vx|v信|wx|weixin|qq|扣扣|电报|電報|飞机|飛機|tg|telegram|whatsapp|line)"#,
+        #"(私聊|私信|私訊|密)\s*(我|本人)|私我"#,
+        #"联系我(的)?\s*(微信|vx|wx|qq|电报|飞机|telegram|whatsapp)|聯繫我(的)?\s*(微信|vx|wx|qq|電報|飛機|telegram|whatsapp)"#,
+        #"(微信|威信|vx|v信|wx|qq|电报|電報|飞机|飛機)\s*(号|號)?\s*[:：]\s*[A-Za-z0-9_\-+]{5,}"#,
+    ]
+
+    static let walletValidation: [String] = [
+        #"\b(validate|verify|sync|synchroni[sz]e|rectify|restore|connect|unlock|whitelist|migrate|activate|recover|fix|claim)\s+(your|ur|the)\s+(wallet|account|dapp|tokens?|funds|assets|airdrop)"#,
+        #"\b(wallet|dapp)\s+(validation|verification|synchroni[sz]ation|sync|rectification|connect)\b"#,
+        #"(验证|驗證|同步|修复|修復|激活|解锁|解鎖|认证|認證)\s*(您的|你的|您|你)\s*(钱包|錢包|账户|帳戶|资产|資產)"#,
+        #"(钱包|錢包)\s*(验证|驗證|同步|修复|修復|激活|认证|認證)\s*(链接|鏈接|連結|网址|網址)"#,
+    ]
+
+    static let link = #"(https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]{1,62}\.(com|net|org|io|app|xyz|top|site|online|live|finance|link|pro|info|cc|me|co|vip|cn|dev|network|exchange|wallet)\b"#
+
+    static let compiled: (support: [NSRegularExpression], off: [NSRegularExpression], wallet: [NSRegularExpression], link: NSRegularExpression) = {
+        func make(_ patterns: [String]) -> [NSRegularExpression] {
+            patterns.map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+        }
+        return (make(posesAsSupport), make(offPlatform), make(walletValidation), try! NSRegularExpression(pattern: link, options: [.caseInsensitive]))
+    }()
+
+    static func matches(_ expressions: [NSRegularExpression], _ text: String) -> Bool {
+        let range = NSRange(text.startIndex..., in: text)
+        return expressions.contains { $0.firstMatch(in: text, range: range) != nil }
+    }
+
+    /// The finding for `text`, or nil when nothing suspicious was seen.
+    public func inspect(_ text: String) -> ScamFinding? {
+        let text = text.precomposedStringWithCompatibilityMapping
+        var signals: [ScamSignal] = []
+        if Self.matches(Self.compiled.support, text) { signals.append(.posesAsSupport) }
+        if Self.matches(Self.compiled.off, text) { signals.append(.offPlatformContact) }
+        let range = NSRange(text.startIndex..., in: text)
+        let links = Self.compiled.link.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+        if !links.isEmpty, Self.matches(Self.compiled.wallet, text) { signals.append(.walletValidationLink) }
+        var lookAlikes: [String] = []
+        if !verifier.registry.isEmpty {
+            for candidate in links + Self.handles(in: text) {
+                let verdict = verifier.verify(candidate)
+                if verdict.outcome == .lookAlike, let value = verdict.parsed?.value, !lookAlikes.contains(value) { lookAlikes.append(value) }
+            }
+            if !lookAlikes.isEmpty { signals.append(.lookAlikeChannel) }
+        }
+        return signals.isEmpty ? nil : ScamFinding(signals: signals, lookAlikes: lookAlikes)
+    }
+
+    /// `@name` tokens: handles that may imitate official accounts.
+    static func handles(in text: String) -> [String] {
+        text.split(whereSeparator: { $0.isWhitespace || "，。,;；:：()（）".contains($0) }).filter { $0.hasPrefix("@") && $0.count > 3 }.map(String.init)
+    }
+}

@@ -1,0 +1,129 @@
+@testable import DeskCore
+import Foundation
+import Testing
+
+/// Labelled fake-support messages (positives) and hard negatives: customers asking for support, reporting scams,
+/// quoting what a scammer said about someone else. Precision and recall are printed and reported in BENCHMARKS.md.
+@Suite("Scam detector")
+struct ScamDetectorTests {
+    static let positives: [(String, ScamSignal)] = [
+        ("Hi, I am from support. Please DM me your issue on Telegram.", .posesAsSupport),
+        ("I'm the official support admin, contact me on WhatsApp +1 415 555 0199", .posesAsSupport),
+        ("This is the wallet support team, we saw your complaint.", .posesAsSupport),
+        ("Official support here, what seems to be the problem?", .posesAsSupport),
+        ("Support team here. Your case was escalated to me.", .posesAsSupport),
+        ("hello i'm a certified tech support agent, i can fix your withdrawal", .posesAsSupport),
+        ("We are the exchange support, your account is flagged.", .posesAsSupport),
+        ("I work for the help desk, give me your details", .posesAsSupport),
+        ("Contact the official support on WhatsApp for faster help", .posesAsSupport),
+        ("我是官方客服，请加我微信处理您的问题", .posesAsSupport),
+        ("您好，我是客服，您的提现需要人工处理", .posesAsSupport),
+        ("本人是交易所技术支持，可以帮你找回资产", .posesAsSupport),
+        ("我們是官方客服，請私訊我", .posesAsSupport),
+        ("官方客服提醒：您的账户存在风险", .posesAsSupport),
+        ("這裡是錢包管理員，請提供您的資料", .posesAsSupport),
+        ("DM me and I will help you recover the funds", .offPlatformContact),
+        ("pm me for help, I solved the same problem", .offPlatformContact),
+        ("Message me on WhatsApp, I can help", .offPlatformContact),
+        ("whatsapp me, it's faster", .offPlatformContact),
+        ("Reach me at telegram @fastfix_help", .offPlatformContact),
+        ("WhatsApp: +44 7700 900123", .offPlatformContact),
+        ("Join https://t.me/wallet_recovery_team for instant help", .offPlatformContact),
+        ("Click wa.me/447700900123 to chat", .offPlatformContact),
+        ("My telegram is @recoverpro, message there", .offPlatformContact),
+        ("加我微信 abc12345 帮你解决", .offPlatformContact),
+        ("有问题私聊我", .offPlatformContact),
+        ("加我的电报 @cryptofix", .offPlatformContact),
+        ("联系我的飞机，秒处理", .offPlatformContact),
+        ("vx：wallet_fix888", .offPlatformContact),
+        ("私我，帮你解冻", .offPlatformContact),
+        ("You need to validate your wallet at https://dapp-sync.io to unlock withdrawals", .walletValidationLink),
+        ("Please sync your wallet here: walletrectify.app", .walletValidationLink),
+        ("Rectify your wallet on www.dappsfix.net and the error goes away", .walletValidationLink),
+        ("Go to https://secure-node.xyz and connect your wallet to fix it", .walletValidationLink),
+        ("wallet validation required: https://validate-now.top", .walletValidationLink),
+        ("请到 https://wallet-fix.top 验证您的钱包", .walletValidationLink),
+        ("点击 www.sync-dapp.com 同步你的钱包即可到账", .walletValidationLink),
+        ("钱包认证链接 https://auth-wallet.site", .walletValidationLink),
+        ("The real site is imwallet-support.com, log in there", .lookAlikeChannel),
+        ("Use https://imwallet.com@login-secure.io to restore access", .lookAlikeChannel),
+        ("官方网站是 imwa11et.com 请登录", .lookAlikeChannel),
+        ("Follow @imwallet_helpdesk for updates", .lookAlikeChannel),
+    ]
+
+    static let negatives: [String] = [
+        "I need support, my withdrawal has been pending for two days.",
+        "Is this the official support? I want to check.",
+        "Someone on WhatsApp said he was support and asked for my seed phrase. Is that you?",
+        "A guy told me to add him on Telegram to fix my wallet, I didn't.",
+        "客服你好，我的USDT提现一直没有到账",
+        "请问客服，手续费是多少？",
+        "有人自称客服让我加他微信，这是你们吗？",
+        "我收到一条私信说我的钱包需要验证，是真的吗？",
+        "你们客服说三天内处理，现在已经五天了",
+        "Please contact me by email, I don't use WhatsApp.",
+        "Can you call me back? My number is in my profile.",
+        "I tried to verify my identity but the upload failed.",
+        "How do I connect my hardware wallet to the app?",
+        "I want to restore my wallet from my backup on a new phone.",
+        "The support team was very helpful last time, thank you.",
+        "This is urgent, my account was stolen! Please freeze it.",
+        "I am a long-time user and this is the first time I have a problem.",
+        "I'm with my family abroad, can I still withdraw?",
+        "Thanks for the answer, the article on imwallet.com helped.",
+        "Your agent asked me to verify my email, done.",
+        "My transaction hash is 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+        "我想修改绑定的手机号",
+        "我是新用户，怎么充值？",
+        "我是在官网下载的APP，为什么登录不了？",
+        "我是小白，不会操作提现",
+        "官方客服电话是多少？",
+        "请问官方的微信公众号是哪个？",
+        "我的钱包地址是 TXYZ1234567890abcdefghijklmnopqrs，请帮我查一下",
+        "交易哈希：5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+        "Please escalate this to a supervisor.",
+        "Where can I see the fee for withdrawals to TRON?",
+        "The app says 'network error' when I sync my balance.",
+        "I'm the account owner and I lost access to my email.",
+        "Could you check whether https://imwallet.com/help/fees is up to date?",
+        "我在 Telegram 群里看到有人冒充你们，提醒一下",
+        "客服让我等待，请问还要多久？",
+        "谢谢客服的耐心解答",
+        "WhatsApp scammers keep messaging me, please warn users.",
+        "I am from Shanghai and the app is slow here.",
+        "Our team uses the wallet for payroll; can we get an invoice?",
+    ]
+
+    static let registry: [OfficialChannel] = [
+        SampleRegistry.entry(.web, "imwallet.com"), SampleRegistry.entry(.telegram, "imwallet"),
+    ]
+
+    @Test("precision and recall on the labelled set (zh and en)")
+    func accuracy() {
+        let detector = ScamDetector(registry: Self.registry)
+        var truePositives = 0
+        var missed: [String] = []
+        for (text, signal) in Self.positives {
+            if let finding = detector.inspect(text), finding.signals.contains(signal) { truePositives += 1 } else { missed.append(text) }
+        }
+        var falsePositives: [String] = []
+        for text in Self.negatives where detector.inspect(text) != nil { falsePositives.append(text) }
+        let recall = Double(truePositives) / Double(Self.positives.count)
+        let precision = Double(truePositives) / Double(truePositives + falsePositives.count)
+        print("scam detector: positives=\(Self.positives.count) negatives=\(Self.negatives.count) recall=\(recall) precision=\(precision) "
+            + "false-positive-rate=\(Double(falsePositives.count) / Double(Self.negatives.count))")
+        #expect(missed.isEmpty, "missed: \(missed)")
+        #expect(falsePositives.isEmpty, "false positives: \(falsePositives)")
+    }
+
+    @Test("strong signals hold the message; off-platform contact alone only flags it")
+    func actions() {
+        let detector = ScamDetector(registry: Self.registry)
+        #expect(detector.inspect("我是官方客服")?.action == .hold)
+        #expect(detector.inspect("validate your wallet at https://x-sync.io")?.action == .hold)
+        #expect(detector.inspect("加我微信 abc12345")?.action == .flag)
+        #expect(detector.inspect("see imwallet-support.com")?.lookAlikes == ["imwallet-support.com"])
+        #expect(detector.inspect("see imwallet-support.com")?.action == .hold)
+        #expect(ScamDetector().inspect("see imwallet-support.com") == nil)
+    }
+}
