@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func traditionalCharactersFoldToSimplified() {
-        #expect(segmenter.indexText("提現") == segmenter.indexText("提现"))
+        #expect(segmenter.indexText("提現失敗") == segmenter.indexText("提现失败"))
         #expect(segmenter.indexText("凍結帳戶") == segmenter.indexText("冻结账户"))
         #expect(segmenter.indexText("助記詞") == segmenter.indexText("助记词"))
         #expect(segmenter.indexText("驗證碼") == segmenter.indexText("验证码"))
@@ -40,7 +40,7 @@ import Testing
 
     @Test func variantTableIsAligned() {
         // The table is written as pairs; one missing character would shift every later pair.
-        for (traditional, simplified) in [("現", "现"), ("鎖", "锁"), ("錄", "录"), ("獵", "猎"), ("驗", "验"), ("擬", "拟"), ("繼", "继")] {
+        for (traditional, simplified) in [("現", "现"), ("鎖", "锁"), ("錄", "录"), ("獵", "猎"), ("驗", "验"), ("擬", "拟"), ("繼", "继"), ("敗", "败"), ("遲", "迟")] {
             #expect(ChineseVariants.simplified(traditional) == simplified)
         }
         #expect(ChineseVariants.simplified("现金") == "现金")
