@@ -86,7 +86,7 @@ struct SearchBenchmark {
                       updated_at, version) VALUES
                     """
                 )
-                var messageSQL = SQLQueryString("INSERT INTO messages (id, ticket_number, visibility, author_kind, body_text, created_at) VALUES ")
+                var messageSQL = SQLQueryString("INSERT INTO messages (id, ticket_number, visibility, author_kind, body_text, body_html, created_at) VALUES ")
                 var indexRows: [(id: Int64?, ticket: Int64, tokens: [String])] = []
                 let now = Date().microseconds
                 for index in 0..<count {
@@ -95,7 +95,7 @@ struct SearchBenchmark {
                     let subject = generator.chance(50) ? generator.pick(Self.chinese) : generator.pick(Self.english)
                     if index > 0 { ticketSQL.appendLiteral(", ") }
                     ticketSQL.appendInterpolation(
-                        "(\(bind: number), \(bind: subject), \(bind: status), 'normal', 'other', 'web', \(bind: customer.id.description), '', 0, \(bind: now), \(bind: now), 1)"
+                        "(\(bind: number), \(bind: subject), \(bind: status), 'normal', 'withdrawal_failed', 'web', \(bind: customer.id.description), '', 0, \(bind: now), \(bind: now), 1)"
                             as SQLQueryString
                     )
                     indexRows.append((-number, number, segmenter.indexTokens(subject + "\nbench@example.com")))
@@ -103,7 +103,7 @@ struct SearchBenchmark {
                         let body = Self.message(&generator, txids: &txids)
                         if index > 0 || message > 0 { messageSQL.appendLiteral(", ") }
                         messageSQL.appendInterpolation(
-                            "(\(bind: UUID().uuidString.lowercased()), \(bind: number), 'public', 'customer', \(bind: body), \(bind: now))" as SQLQueryString
+                            "(\(bind: UUID().uuidString.lowercased()), \(bind: number), 'public', 'customer', \(bind: body), '', \(bind: now))" as SQLQueryString
                         )
                         indexRows.append((nil, number, segmenter.indexTokens(body)))
                     }

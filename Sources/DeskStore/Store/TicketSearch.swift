@@ -13,9 +13,21 @@ extension SQLDeskStore: TicketSearchStore {
             var lastHit: Int64?
             // Read matches newest first in chunks until the page is full; a status filter may skip many, so the walk is
             // bounded and the cursor lets the caller continue where it stopped.
-            for _ in 0..<8 {
-                let rows = try await sql.raw(self.dialect.ticketSearch(search.expression, before: cursor, limit: 200)).all()
-                if rows.isEmpty { lastHit = nil; break }
+            let chunk = max(2 * limit, 50)
+            var window: Int64? = self.dialect.ticketSearchUsesWindow ? 50_000 : nil
+            for _ in 0..<10 {
+                let rows = try await sql.raw(self.dialect.ticketSearch(search.expression, before: cursor, limit: chunk, window: window)).all()
+                // A short answer inside a window only means the window was small: the next round looks at everything
+                // older than what was read (PostgreSQL); a short answer without a window is the end.
+                let exhausted = rows.count < chunk && window == nil
+                if rows.count < chunk { window = nil }
+                if rows.isEmpty {
+                    if exhausted {
+                        lastHit = nil
+                        break
+                    }
+                    continue
+                }
                 var wanted: [(hit: Int64, number: Int64)] = []
                 for row in rows {
                     let hit = try row.decode(column: "hit", as: Int64.self)
@@ -32,17 +44,24 @@ extension SQLDeskStore: TicketSearchStore {
                     }
                     for ticket in try await sql.raw(statement).all().map(Rows.ticket) { loaded[ticket.number.rawValue] = ticket }
                 }
+                var full = false
                 for (hit, number) in wanted {
                     guard let ticket = loaded[number] else { continue }
                     tickets.append(ticket)
                     lastHit = hit
-                    if tickets.count == limit { break }
+                    if tickets.count == limit {
+                        full = true
+                        break
+                    }
                 }
-                if tickets.count == limit { break }
+                if full { break }
                 let oldest = try rows.last!.decode(column: "hit", as: Int64.self)
+                if exhausted {
+                    lastHit = nil
+                    break
+                }
                 cursor = oldest
-                lastHit = rows.count < 200 ? nil : oldest
-                if rows.count < 200 { break }
+                lastHit = oldest
             }
             return Page(items: tickets, nextCursor: lastHit.map(String.init))
         }
