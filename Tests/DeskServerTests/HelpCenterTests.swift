@@ -105,6 +105,13 @@ struct HelpCenterTests {
             #expect(voteBody["helpful"] as? Int == 1)
             let (unknownKey, _) = try await session.json(.post, "/api/v1/kb/articles", #"{"slug":"x","titel":"typo"}"#)
             #expect(unknownKey.status == .badRequest)
+            // Values neither engine could store are refused as bad input, never a 500.
+            let (hugePosition, _) = try await session.json(.patch, "/api/v1/kb/articles/\(id)", #"{"position":99999999999}"#)
+            #expect(hugePosition.status == .badRequest)
+            let (nul, _) = try await session.json(.patch, "/api/v1/kb/articles/\(id)", #"{"section":"a\u0000b"}"#)
+            #expect(nul.status == .badRequest)
+            let (nulComment, _) = try await session.json(.post, "/api/v1/help/articles/kyc-review/votes", #"{"helpful":false,"comment":"a\u0000b"}"#)
+            #expect(nulComment.status == .created)
             // The suggestion snapshot notices the new article (version counter) once its recheck interval passed.
             try await Task.sleep(for: .milliseconds(1100))
             let (_, suggested) = try await session.json(.get, "/api/v1/help/suggest?q=KYC&lang=en")

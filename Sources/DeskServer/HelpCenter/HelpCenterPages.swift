@@ -111,7 +111,7 @@ struct HelpCenterPages {
         let form = FormData(String(buffer: buffer))
         let language = form["lang"].flatMap { Language(rawValue: $0) } ?? PageChrome.language(for: request).language
         guard let answer = form["helpful"], answer == "yes" || answer == "no" else { throw DeskError.invalidField("helpful", reason: .required) }
-        let comment = form["comment"].map { SecretGuard().clean(String($0.prefix(1000)), language: language).text }.flatMap { $0.isEmpty ? nil : $0 }
+        let comment = form["comment"].map { SecretGuard().clean(String($0.withoutNUL.prefix(1000)), language: language).text }.flatMap { $0.isEmpty ? nil : $0 }
         _ = try await dependencies.store.vote(on: article.id, language: language, helpful: answer == "yes", comment: comment, now: dependencies.now())
         return Response(status: .seeOther, headers: [.location: "/help/articles/\(slug.rawValue)?voted=1&lang=\(language.rawValue)"])
     }

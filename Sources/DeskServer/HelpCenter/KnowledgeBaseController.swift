@@ -112,7 +112,9 @@ struct KnowledgeBaseController {
     @Sendable func putSynonyms(_ request: Request, context: AgentRequestContext) async throws -> Response {
         var request = request
         let input = try await request.decodeJSON(as: SynonymsResource.self, limit: 256 * 1024)
-        guard input.groups.count <= 1000, input.groups.allSatisfy({ $0.count <= 50 && $0.allSatisfy { $0.count <= 100 && !$0.contains("\n") } }) else {
+        guard input.groups.count <= 1000,
+            input.groups.allSatisfy({ $0.count <= 50 && $0.allSatisfy { $0.count <= 100 && !$0.contains("\n") && !$0.contains("\u{0}") } })
+        else {
             throw DeskError.invalidField("groups", reason: .tooMany)
         }
         let table = SynonymTable(groups: input.groups)
@@ -178,7 +180,7 @@ struct KnowledgeBaseController {
         let input = try await request.decodeJSON(as: VoteInput.self, limit: 8 * 1024)
         let language = input.language ?? Self.language(request)
         // A comment is free text from anyone: secrets come out before it is stored.
-        let comment = input.comment.map { SecretGuard().clean(String($0.prefix(1000)), language: language).text }
+        let comment = input.comment.map { SecretGuard().clean(String($0.withoutNUL.prefix(1000)), language: language).text }
         let updated = try await dependencies.store.vote(
             on: article.id, language: language, helpful: input.helpful, comment: comment?.isEmpty == true ? nil : comment, now: dependencies.now()
         )
@@ -212,7 +214,7 @@ struct KnowledgeBaseController {
         let input = try await request.decodeJSON(as: DeflectionInput.self, limit: 8 * 1024)
         let language = input.language ?? Self.language(request)
         // The abandoned request text may hold a recovery phrase or a password: cleaned before it is kept for reports.
-        let query = SecretGuard().clean(String(input.query.prefix(500)), language: language).text
+        let query = SecretGuard().clean(String(input.query.withoutNUL.prefix(500)), language: language).text
         var ids: [ArticleID] = []
         var opened: ArticleID?
         for slug in input.articles.prefix(10) {

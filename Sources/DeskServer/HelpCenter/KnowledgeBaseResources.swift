@@ -15,6 +15,7 @@ struct TranslationInput: Decodable, Sendable {
         language = try c.decode(Language.self, forKey: .language)
         title = String(try c.decode(String.self, forKey: .title).trimmingWhitespace())
         markdown = try c.decode(String.self, forKey: .markdown)
+        guard !title.contains("\u{0}"), !markdown.contains("\u{0}") else { throw DeskError.invalidField("translations", reason: .invalidValue) }
         guard !title.isEmpty else { throw DeskError.invalidField("translations.title", reason: .required) }
         guard title.count <= 200 else { throw DeskError.invalidField("translations.title", reason: .tooLong) }
         guard markdown.utf8.count <= 200_000 else { throw DeskError.invalidField("translations.markdown", reason: .tooLong) }
@@ -39,6 +40,9 @@ struct ArticleInput: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable { case slug, category, section, kind, status, position, translations, removeLanguages, version }
 
+    /// Display positions (both engines store a 32-bit integer).
+    static let positions = -1_000_000...1_000_000
+
     init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -51,9 +55,11 @@ struct ArticleInput: Decodable, Sendable {
         self.category = try slug(.category)
         section = try c.decodeIfPresent(String.self, forKey: .section)
         if let section, section.count > 100 { throw DeskError.invalidField("section", reason: .tooLong) }
+        if let section, section.contains("\u{0}") { throw DeskError.invalidField("section", reason: .invalidValue) }
         kind = try c.decodeIfPresent(ArticleKind.self, forKey: .kind)
         status = try c.decodeIfPresent(ArticleStatus.self, forKey: .status)
         position = try c.decodeIfPresent(Int.self, forKey: .position)
+        if let position, !ArticleInput.positions.contains(position) { throw DeskError.invalidField("position", reason: .invalidValue) }
         translations = try c.decodeIfPresent([TranslationInput].self, forKey: .translations)
         if let translations, Set(translations.map(\.language)).count != translations.count {
             throw DeskError.invalidField("translations", reason: .invalidValue)
@@ -80,7 +86,9 @@ struct CategoryInput: Decodable, Sendable {
             guard let raw = try c.decodeIfPresent([String: String].self, forKey: key) else { return nil }
             var result: [Language: String] = [:]
             for (tag, text) in raw {
-                guard let language = Language(rawValue: tag), text.count <= 300 else { throw DeskError.invalidField(key.rawValue, reason: .invalidValue) }
+                guard let language = Language(rawValue: tag), text.count <= 300, !text.contains("\u{0}") else {
+                    throw DeskError.invalidField(key.rawValue, reason: .invalidValue)
+                }
                 result[language] = text
             }
             return result
@@ -89,6 +97,7 @@ struct CategoryInput: Decodable, Sendable {
         self.names = names
         descriptions = try map(.descriptions)
         position = try c.decodeIfPresent(Int.self, forKey: .position)
+        if let position, !ArticleInput.positions.contains(position) { throw DeskError.invalidField("position", reason: .invalidValue) }
     }
 }
 
@@ -269,4 +278,9 @@ struct SuggestionResource: Codable, Sendable {
 struct VoteResource: Codable, Sendable {
     var helpful: Int
     var unhelpful: Int
+}
+
+extension String {
+    /// The text without NUL characters, which PostgreSQL cannot store (free text from customers is cleaned, not refused).
+    var withoutNUL: String { contains("\u{0}") ? replacingOccurrences(of: "\u{0}", with: "") : self }
 }

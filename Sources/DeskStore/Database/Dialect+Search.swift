@@ -94,7 +94,10 @@ extension Dialect {
                 statement.appendInterpolation(bind: window)
             }
         }
-        statement.appendInterpolation(unsafeRaw: kind == .sqlite ? " ORDER BY rowid DESC LIMIT " : " ORDER BY id DESC LIMIT ")
+        // Without a window, PostgreSQL must take the GIN index: ordering by the bare primary key invites a backward
+        // primary-key scan that, for a rare token (a tx id), reads the whole table before it finds one match.
+        let order = kind == .sqlite ? " ORDER BY rowid DESC LIMIT " : (window == nil ? " ORDER BY id + 0 DESC LIMIT " : " ORDER BY id DESC LIMIT ")
+        statement.appendInterpolation(unsafeRaw: order)
         statement.appendInterpolation(bind: limit)
         return statement
     }

@@ -14,7 +14,7 @@ extension SQLDeskStore: TicketSearchStore {
             // Read matches newest first in chunks until the page is full; a status filter may skip many, so the walk is
             // bounded and the cursor lets the caller continue where it stopped.
             let chunk = max(2 * limit, 50)
-            var window: Int64? = self.dialect.ticketSearchUsesWindow ? 50_000 : nil
+            var window: Int64? = self.dialect.ticketSearchUsesWindow ? 20_000 : nil
             for _ in 0..<10 {
                 let rows = try await sql.raw(self.dialect.ticketSearch(search.expression, before: cursor, limit: chunk, window: window)).all()
                 // A short answer inside a window only means the window was small: the next round looks at everything
