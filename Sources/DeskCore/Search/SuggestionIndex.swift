@@ -85,46 +85,60 @@ public struct SuggestionIndex: Sendable {
     /// The best documents for `expression`, best first; `include` filters documents (language, category).
     public func search(_ expression: SearchExpression, limit: Int, include: (Document) -> Bool = { _ in true }) -> [Hit] {
         guard !documents.isEmpty, limit > 0 else { return [] }
-        let scores = evaluate(expression)
-        var hits: [Hit] = []
-        for (index, score) in scores.enumerated() where score > 0 && include(documents[index]) {
-            hits.append(Hit(document: index, score: Double(score)))
+        // One dense score array: adding a posting is an indexed add, far cheaper than hashing, and a query touches only
+        // the postings of its own terms.
+        var scores = [Float](repeating: 0, count: documents.count)
+        accumulate(expression, into: &scores)
+        // Keep the best `limit` in a small sorted array instead of sorting every match.
+        var best: [Hit] = []
+        best.reserveCapacity(limit + 1)
+        for index in scores.indices where scores[index] > 0 {
+            let score = Double(scores[index])
+            if best.count == limit, let last = best.last, last.score >= score { continue }
+            guard include(documents[index]) else { continue }
+            let hit = Hit(document: index, score: score)
+            let position = best.firstIndex { $0.score < score } ?? best.count
+            best.insert(hit, at: position)
+            if best.count > limit { best.removeLast() }
         }
-        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
-        return Array(hits.prefix(limit))
+        return best
     }
 
-    /// Scores per document; zero means no match.
-    private func evaluate(_ expression: SearchExpression) -> [Float] {
+    /// Adds the expression's score of every matching document to `scores` (zero stays "no match").
+    private func accumulate(_ expression: SearchExpression, into scores: inout [Float]) {
         switch expression {
         case .token(let token):
-            var scores = [Float](repeating: 0, count: documents.count)
-            guard let list = postings[token] else { return scores }
+            guard let list = postings[token] else { return }
             let n = Float(documents.count)
             let idf = log(1 + (n - Float(list.count) + 0.5) / (Float(list.count) + 0.5))
             for posting in list {
                 let index = Int(posting.document)
                 let tf = posting.weightedFrequency
                 let norm = Self.k1 * (1 - Self.b + Self.b * lengths[index] / averageLength)
-                scores[index] = idf * tf * (Self.k1 + 1) / (tf + norm)
+                scores[index] += idf * tf * (Self.k1 + 1) / (tf + norm)
             }
-            return scores
-        case .all(let parts):
-            guard var result = parts.first.map(evaluate) else { return [Float](repeating: 0, count: documents.count) }
-            for part in parts.dropFirst() {
-                let scores = evaluate(part)
-                for index in result.indices { result[index] = scores[index] > 0 && result[index] > 0 ? result[index] + scores[index] : 0 }
-            }
-            return result
         case .any(let parts):
-            var result = [Float](repeating: 0, count: documents.count)
-            for part in parts {
-                let scores = evaluate(part)
-                for index in result.indices where scores[index] > 0 {
-                    result[index] += scores[index]
-                }
+            for part in parts { accumulate(part, into: &scores) }
+        case .all(let parts):
+            guard !parts.isEmpty else { return }
+            let partials: [[Float]] = parts.map { part in
+                var partial = [Float](repeating: 0, count: documents.count)
+                accumulate(part, into: &partial)
+                return partial
             }
-            return result
+            for index in scores.indices {
+                var sum: Float = 0
+                var matchesAll = true
+                for partial in partials {
+                    let value = partial[index]
+                    if value <= 0 {
+                        matchesAll = false
+                        break
+                    }
+                    sum += value
+                }
+                if matchesAll { scores[index] += sum }
+            }
         }
     }
 
@@ -158,9 +172,13 @@ public struct SuggestionIndex: Sendable {
         let allowed = length >= 8 ? 2 : 1
         let target = Array(word.utf8)
         var found: [(String, Int)] = []
+        let targetHistogram = Self.histogram(target)
         for candidateLength in (length - allowed)...(length + allowed) {
             for candidate in wordsByLength[candidateLength] ?? [] {
-                let distance = Self.editDistance(target, Array(candidate.utf8), limit: allowed)
+                // Each edit changes at most two letter counts: a cheap bound that skips most words.
+                let bytes = Array(candidate.utf8)
+                if Self.histogramDistance(targetHistogram, Self.histogram(bytes)) > 2 * allowed { continue }
+                let distance = Self.editDistance(target, bytes, limit: allowed)
                 if distance <= allowed { found.append((candidate, distance)) }
             }
         }
@@ -185,6 +203,18 @@ public struct SuggestionIndex: Sendable {
         }
         found.sort { (postings[$0]?.count ?? 0) > (postings[$1]?.count ?? 0) }
         return Array(found.prefix(6))
+    }
+
+    static func histogram(_ bytes: [UInt8]) -> SIMD32<UInt8> {
+        var counts = SIMD32<UInt8>()
+        for byte in bytes { counts[Int(byte & 31)] &+= 1 }
+        return counts
+    }
+
+    static func histogramDistance(_ a: SIMD32<UInt8>, _ b: SIMD32<UInt8>) -> Int {
+        var total = 0
+        for index in 0..<32 { total += abs(Int(a[index]) - Int(b[index])) }
+        return total
     }
 
     /// Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps), stopping early past `limit`.
