@@ -79,7 +79,7 @@ let package = Package(
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
-            resources: [.copy("Web/Templates"), .copy("Web/Assets")],
+            resources: [.copy("Web/Templates"), .copy("Web/Assets"), .copy("HelpCenter/Starter")],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -48,6 +48,16 @@ struct AuthorizationMatrixTests {
         .init(method: "GET", path: "/api/v1/customers/:customer/anti-phishing-phrase", permission: .readCustomers),
         .init(method: "PUT", path: "/api/v1/customers/:customer/anti-phishing-phrase", permission: .writeCustomers),
         .init(method: "DELETE", path: "/api/v1/customers/:customer/anti-phishing-phrase", permission: .writeCustomers),
+        .init(method: "GET", path: "/api/v1/kb/categories", permission: .readKnowledgeBase),
+        .init(method: "POST", path: "/api/v1/kb/categories", permission: .writeKnowledgeBase),
+        .init(method: "GET", path: "/api/v1/kb/articles", permission: .readKnowledgeBase),
+        .init(method: "POST", path: "/api/v1/kb/articles", permission: .writeKnowledgeBase),
+        .init(method: "GET", path: "/api/v1/kb/articles/:article", permission: .readKnowledgeBase),
+        .init(method: "PATCH", path: "/api/v1/kb/articles/:article", permission: .writeKnowledgeBase),
+        .init(method: "GET", path: "/api/v1/kb/articles/:article/revisions", permission: .readKnowledgeBase),
+        .init(method: "GET", path: "/api/v1/kb/synonyms", permission: .readKnowledgeBase),
+        .init(method: "PUT", path: "/api/v1/kb/synonyms", permission: .manageKnowledgeBase),
+        .init(method: "GET", path: "/api/v1/search/tickets", permission: .readTickets),
     ]
 
     @Test("every route is in the matrix, and each role gets what the matrix says")
@@ -76,6 +86,7 @@ struct AuthorizationMatrixTests {
                     .replacingOccurrences(of: ":agent", with: someID).replacingOccurrences(of: ":team", with: someID)
                     .replacingOccurrences(of: ":attachment", with: someID).replacingOccurrences(of: ":token", with: someID)
                     .replacingOccurrences(of: ":channel", with: someID)
+                    .replacingOccurrences(of: ":article", with: someID)
                 let method = HTTPRequest.Method(entry.method)!
                 let body: ByteBuffer? = method == .get || method == .delete ? nil : ByteBuffer(string: "{}")
                 let anonymous = try await session.client.execute(uri: path, method: method, headers: [.contentType: "application/json"], body: body)

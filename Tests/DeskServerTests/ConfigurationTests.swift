@@ -26,6 +26,14 @@ struct ConfigurationTests {
         #expect(defaults.hostname == "127.0.0.1" && defaults.port == 8080 && defaults.databaseURL == nil)
     }
 
+    @Test("the starter knowledge base is on by default; the environment and --no-starter-kb turn it off")
+    func starterKnowledgeBase() throws {
+        #expect(try ServerConfiguration.load(flags: .init(), environment: [:]).starterKnowledgeBase)
+        #expect(try !ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_STARTER_KB": "0"]).starterKnowledgeBase)
+        #expect(try !ServerConfiguration.load(flags: .init(starterKnowledgeBase: false), environment: ["WALLETDESK_STARTER_KB": "1"]).starterKnowledgeBase)
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_STARTER_KB": "maybe"]) }
+    }
+
     @Test("bad values are refused with the setting's name")
     func invalid() {
         #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_PORT": "eighty"]) }

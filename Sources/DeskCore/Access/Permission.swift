@@ -13,6 +13,9 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case readAudit = "audit.read"
     case readChannels = "channels.read"
     case manageChannels = "channels.manage"
+    case readKnowledgeBase = "kb.read"
+    case writeKnowledgeBase = "kb.write"
+    case manageKnowledgeBase = "kb.manage"
 }
 
 /// What a token may be used for, whatever its agent's role allows. A token never grants more than its agent's role.
@@ -27,8 +30,8 @@ public enum TokenScope: String, Sendable, CaseIterable, Codable {
     /// The permissions this scope lets through.
     public var permissions: Set<Permission> {
         switch self {
-        case .ticketsRead: [.readTickets, .readDirectory, .manageOwnTokens]
-        case .ticketsWrite: [.readTickets, .writeTickets, .mergeTickets, .readDirectory, .manageOwnTokens]
+        case .ticketsRead: [.readTickets, .readDirectory, .manageOwnTokens, .readKnowledgeBase]
+        case .ticketsWrite: [.readTickets, .writeTickets, .mergeTickets, .readDirectory, .manageOwnTokens, .readKnowledgeBase]
         case .customersRead: [.readCustomers, .readDirectory]
         case .customersWrite: [.readCustomers, .writeCustomers, .readDirectory]
         case .admin: Set(Permission.allCases)
@@ -41,13 +44,13 @@ public enum TokenScope: String, Sendable, CaseIterable, Codable {
 public enum PermissionMatrix {
     public static func allows(_ role: AgentRole, _ permission: Permission) -> Bool {
         switch permission {
-        case .readTickets, .writeTickets, .readCustomers, .writeCustomers, .readDirectory, .manageOwnTokens:
+        case .readTickets, .writeTickets, .readCustomers, .writeCustomers, .readDirectory, .manageOwnTokens, .readKnowledgeBase:
             return true
-        case .mergeTickets:
+        case .mergeTickets, .writeKnowledgeBase:
             return role != .agent
         case .manageTeams:
             return role == .supervisor || role == .admin
-        case .manageAgents, .manageAllTokens:
+        case .manageAgents, .manageAllTokens, .manageKnowledgeBase:
             return role == .admin
         case .readAudit, .readChannels:
             return role == .security || role == .admin

@@ -38,6 +38,11 @@ public func buildRouter(
     ChannelsController(dependencies: dependencies).addRoutes(to: routes)
     AgentVerificationController(dependencies: dependencies).addRoutes(to: routes.group("tickets"))
     AntiPhishingController(dependencies: dependencies).addRoutes(to: routes)
+    let helpSearch = HelpSearch(store: dependencies.store)
+    let knowledgeBase = KnowledgeBaseController(dependencies: dependencies, search: helpSearch)
+    knowledgeBase.addRoutes(to: routes)
+    knowledgeBase.addPublicRoutes(to: router)
+    HelpCenterPages(dependencies: dependencies, search: helpSearch).addRoutes(to: router)
     allowedMethods.load(router.routes)
     return router
 }
@@ -84,6 +89,9 @@ public struct WalletDeskServer: Service {
         let onReady = self.onReady
         try await Migrator(database: store.database, logger: logger).migrate()
         let setupCode = try await SetupController.prepare(store: store)
+        if configuration.starterKnowledgeBase {
+            try await StarterKnowledgeBase.loadIfEmpty(into: store, now: Date(), logger: logger)
+        }
         let dependencies = Dependencies(
             store: store, lifecycle: store.lifecycleRules,
             limits: Limits(jsonBodyBytes: configuration.maxJSONBodyBytes, attachmentBytes: configuration.maxAttachmentBytes)

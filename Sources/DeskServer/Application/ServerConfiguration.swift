@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxAttachmentBytes = 25 * 1024 * 1024
     /// `PRAGMA synchronous=FULL` for SQLite (survives power loss, slower); NORMAL survives process crashes.
     public var sqliteSynchronousFull = false
+    /// Load the starter knowledge base on first start when the knowledge base is empty.
+    public var starterKnowledgeBase = true
 
     public init() {}
 
@@ -34,8 +36,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var databaseURL: String?
         public var logLevel: String?
         public var configFile: String?
+        public var starterKnowledgeBase: Bool?
 
-        public init(hostname: String? = nil, port: Int? = nil, dataDirectory: String? = nil, databaseURL: String? = nil, logLevel: String? = nil, configFile: String? = nil) {
+        public init(
+            hostname: String? = nil, port: Int? = nil, dataDirectory: String? = nil, databaseURL: String? = nil, logLevel: String? = nil,
+            configFile: String? = nil, starterKnowledgeBase: Bool? = nil
+        ) {
+            self.starterKnowledgeBase = starterKnowledgeBase
             self.hostname = hostname
             self.port = port
             self.dataDirectory = dataDirectory
@@ -68,6 +75,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = file.maxJSONBodyBytes { maxJSONBodyBytes = value }
         if let value = file.maxAttachmentBytes { maxAttachmentBytes = value }
         if let value = file.sqliteSynchronousFull { sqliteSynchronousFull = value }
+        if let value = file.starterKnowledgeBase { starterKnowledgeBase = value }
     }
 
     mutating func apply(environment: [String: String]) throws {
@@ -82,6 +90,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         }
         if let value = environment["WALLETDESK_MAX_ATTACHMENT_BYTES"] { maxAttachmentBytes = try Self.int(value, "WALLETDESK_MAX_ATTACHMENT_BYTES") }
         if let value = environment["WALLETDESK_SQLITE_SYNC"] { sqliteSynchronousFull = value.lowercased() == "full" }
+        if let value = environment["WALLETDESK_STARTER_KB"] {
+            switch value.lowercased() {
+            case "1", "true", "yes", "on": starterKnowledgeBase = true
+            case "0", "false", "no", "off": starterKnowledgeBase = false
+            default: throw ConfigurationError.invalid("WALLETDESK_STARTER_KB", value)
+            }
+        }
     }
 
     mutating func apply(flags: Overrides) throws {
@@ -90,6 +105,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = flags.dataDirectory { dataDirectory = value }
         if let value = flags.databaseURL { databaseURL = value }
         if let value = flags.logLevel { logLevel = try Self.level(value) }
+        if let value = flags.starterKnowledgeBase { starterKnowledgeBase = value }
     }
 
     static func int(_ text: String, _ name: String) throws -> Int {
@@ -112,6 +128,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         var maxJSONBodyBytes: Int?
         var maxAttachmentBytes: Int?
         var sqliteSynchronousFull: Bool?
+        var starterKnowledgeBase: Bool?
     }
 }
 

@@ -18,6 +18,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         m0001Initial,
         m0002Audit,
+        m0003KnowledgeBase,
         m0004Safety,
         m0006FollowUps,
     ]

@@ -188,6 +188,8 @@ extension SQLDeskStore {
                 try await sql.raw(statement).run()
             }
             try await sql.raw(messageRows).run()
+            // Search rows go in the same transaction, in one more multi-row statement.
+            try await self.indexNewTickets(Array(zip(tickets, messages)), on: sql)
             for (index, work) in works.enumerated() where !work.draft.firstMessage.attachmentIDs.isEmpty {
                 messages[index].attachments = try await self.linkAttachments(
                     work.draft.firstMessage.attachmentIDs, to: messages[index].id, ticket: tickets[index].number, on: sql

@@ -46,6 +46,7 @@ extension SQLDeskStore: TicketStore {
             // A customer's first message is credited to the requester the store just found or created.
             if firstMessage.author.kind == .customer, firstMessage.author.id == nil { firstMessage.author = .customer(requesterID) }
             let message = try await self.insertMessage(firstMessage, ticket: ticket.number, now: now, on: sql)
+            try await self.indexNewTickets([(ticket, message)], on: sql)
             let changes = Self.creationChanges(ticket)
             try await self.record(
                 [
@@ -122,6 +123,9 @@ extension SQLDeskStore: TicketStore {
             after.updatedAt = now
             try await self.storeTicketFields(after, on: sql)
             if after.tags != before.tags { try await self.writeTags(after.tags, for: number, replacing: true, on: sql) }
+            if after.subject != before.subject || after.crypto != before.crypto || after.requesterID != before.requesterID {
+                try await self.reindexTicket(after, on: sql)
+            }
             try await self.record([NewTicketEvent(kind: Self.eventKind(before: before, after: after), actor: actor, changes: changes)], ticket: number, at: now, on: sql)
             return after
         }
@@ -137,6 +141,7 @@ extension SQLDeskStore: TicketStore {
             try lifecycle.apply(draft.kind, to: &after, now: now)
             if let setStatus { try lifecycle.changeStatus(of: &after, to: setStatus, now: now) }
             let message = try await self.insertMessage(draft, ticket: number, now: now, on: sql)
+            try await self.indexMessage(message, ticket: number, on: sql)
             after.version += 1
             after.updatedAt = now
             try await self.storeTicketFields(after, on: sql)

@@ -1,0 +1,125 @@
+import DeskCore
+import Foundation
+import SQLKit
+
+extension SQLDeskStore: TicketSearchStore {
+    public func searchTickets(_ search: TicketSearch) async throws -> Page<Ticket> {
+        let limit = max(1, min(search.limit, TicketSearch.maxLimit))
+        let statuses = Set(search.statuses)
+        return try await database.read { sql in
+            var tickets: [Ticket] = []
+            var seen = Set<Int64>()
+            var cursor = search.after
+            var lastHit: Int64?
+            // Read matches newest first in chunks until the page is full; a status filter may skip many, so the walk is
+            // bounded and the cursor lets the caller continue where it stopped.
+            let chunk = max(2 * limit, 50)
+            var window: Int64? = self.dialect.ticketSearchUsesWindow ? 20_000 : nil
+            for _ in 0..<10 {
+                let rows = try await sql.raw(self.dialect.ticketSearch(search.expression, before: cursor, limit: chunk, window: window)).all()
+                // A short answer inside a window only means the window was small: the next round looks at everything
+                // older than what was read (PostgreSQL); a short answer without a window is the end.
+                let exhausted = rows.count < chunk && window == nil
+                if rows.count < chunk { window = nil }
+                if rows.isEmpty {
+                    if exhausted {
+                        lastHit = nil
+                        break
+                    }
+                    continue
+                }
+                var wanted: [(hit: Int64, number: Int64)] = []
+                for row in rows {
+                    let hit = try row.decode(column: "hit", as: Int64.self)
+                    let number = try row.decode(column: "ticket_number", as: Int64.self)
+                    if seen.insert(number).inserted { wanted.append((hit, number)) }
+                }
+                var loaded: [Int64: Ticket] = [:]
+                if !wanted.isEmpty {
+                    var statement = SQLQueryString("SELECT \(unsafeRaw: Rows.ticketColumns) FROM tickets WHERE number IN (\(binds: wanted.map(\.number)))")
+                    if !statuses.isEmpty {
+                        statement.appendLiteral(" AND status IN (")
+                        statement.appendInterpolation(binds: statuses.map(\.rawValue))
+                        statement.appendLiteral(")")
+                    }
+                    for ticket in try await sql.raw(statement).all().map(Rows.ticket) { loaded[ticket.number.rawValue] = ticket }
+                }
+                var full = false
+                for (hit, number) in wanted {
+                    guard let ticket = loaded[number] else { continue }
+                    tickets.append(ticket)
+                    lastHit = hit
+                    if tickets.count == limit {
+                        full = true
+                        break
+                    }
+                }
+                if full { break }
+                let oldest = try rows.last!.decode(column: "hit", as: Int64.self)
+                if exhausted {
+                    lastHit = nil
+                    break
+                }
+                cursor = oldest
+                lastHit = oldest
+            }
+            return Page(items: tickets, nextCursor: lastHit.map(String.init))
+        }
+    }
+
+    // MARK: - Index rows, written in the transaction that writes what they index
+
+    /// The tokens of a ticket's own row: number, subject, tx id, address, asset, and the requester's identifiers.
+    static func ticketTokens(_ ticket: Ticket, requester: [String?]) -> [String] {
+        var parts: [String?] = [String(ticket.number.rawValue), ticket.subject, ticket.crypto.txId, ticket.crypto.walletAddress, ticket.crypto.asset]
+        parts += requester
+        return segmenter.indexTokens(parts.compactMap { $0 }.joined(separator: "\n"))
+    }
+
+    /// The requester identifiers (name, email, phone, wallet account, Telegram, WeChat) of several customers.
+    func requesterIdentifiers(_ ids: [CustomerID], on sql: any SQLDatabase) async throws -> [String: [String?]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql.raw(
+            """
+            SELECT id, name, email, phone, wallet_account_id, telegram_id, wechat_id FROM customers
+            WHERE id IN (\(binds: Array(Set(ids.map(\.description)))))
+            """
+        ).all()
+        var result: [String: [String?]] = [:]
+        for row in rows {
+            func text(_ column: String) throws -> String? { try row.decodeNil(column: column) ? nil : row.decode(column: column, as: String.self) }
+            result[try row.decode(column: "id", as: String.self)] = [
+                try text("name"), try text("email"), try text("phone"), try text("wallet_account_id"), try text("telegram_id"), try text("wechat_id"),
+            ]
+        }
+        return result
+    }
+
+    /// Indexes new tickets with their first messages (one statement).
+    func indexNewTickets(_ pairs: [(ticket: Ticket, message: Message)], on sql: any SQLDatabase) async throws {
+        guard !pairs.isEmpty else { return }
+        let identifiers = try await requesterIdentifiers(pairs.map(\.ticket.requesterID), on: sql)
+        var rows: [(id: Int64?, ticket: Int64, tokens: [String])] = []
+        for (ticket, message) in pairs {
+            let number = ticket.number.rawValue
+            rows.append((-number, number, Self.ticketTokens(ticket, requester: identifiers[ticket.requesterID.description] ?? [])))
+            rows.append((nil, number, Self.segmenter.indexTokens(message.bodyText)))
+        }
+        try await sql.raw(dialect.ticketIndexInsert(rows)).run()
+    }
+
+    /// Indexes a message added to a ticket.
+    func indexMessage(_ message: Message, ticket: TicketNumber, on sql: any SQLDatabase) async throws {
+        try await sql.raw(dialect.ticketIndexInsert([(nil, ticket.rawValue, Self.segmenter.indexTokens(message.bodyText))])).run()
+    }
+
+    /// Rewrites a ticket's own row after its subject or crypto details changed.
+    func reindexTicket(_ ticket: Ticket, on sql: any SQLDatabase) async throws {
+        let identifiers = try await requesterIdentifiers([ticket.requesterID], on: sql)
+        let number = ticket.number.rawValue
+        try await sql.raw(dialect.ticketIndexDelete(id: -number)).run()
+        try await sql.raw(
+            dialect.ticketIndexInsert([(-number, number, Self.ticketTokens(ticket, requester: identifiers[ticket.requesterID.description] ?? []))])
+        ).run()
+    }
+}
