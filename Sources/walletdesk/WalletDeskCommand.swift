@@ -70,7 +70,9 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(banner.utf8))
         }
         var groupConfiguration = ServiceGroupConfiguration(
-            services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+            // The server ending for any reason winds the rest down gracefully rather than counting as a failure.
+            services: services.map { .init(service: $0, successTerminationBehavior: .gracefullyShutdownGroup) },
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         )
         // Requests get this long to finish after SIGTERM; then the rest is cancelled so a stuck request cannot keep a
         // node from stopping (a process supervisor would otherwise have to SIGKILL it).

@@ -106,7 +106,10 @@ public struct WalletDeskServer: Service {
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? configuration.port, setupCode) },
             logger: logger
         )
-        try await app.runService()
+        // Signals belong to the command's outer service group, which stops the services in order (server first, then the
+        // database pool). If this inner group listened too, it could finish first and the outer group would see the
+        // server end unexpectedly and exit with an error.
+        try await app.runService(gracefulShutdownSignals: [])
     }
 
     /// Everything `walletdesk serve` runs, in start order: the database pool (PostgreSQL) and then the server.
