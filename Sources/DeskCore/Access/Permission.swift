@@ -11,6 +11,10 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case manageOwnTokens = "tokens.own"
     case manageAllTokens = "tokens.all"
     case readAudit = "audit.read"
+    /// One's own account: sessions, password, second factor, sign-in history.
+    case ownAccount = "account.own"
+    /// Customers' email, phone, wallet account and chat ids in clear; without it they are masked.
+    case seeCustomerPII = "customers.pii"
 }
 
 /// What a token may be used for, whatever its agent's role allows. A token never grants more than its agent's role.
@@ -27,8 +31,8 @@ public enum TokenScope: String, Sendable, CaseIterable, Codable {
         switch self {
         case .ticketsRead: [.readTickets, .readDirectory, .manageOwnTokens]
         case .ticketsWrite: [.readTickets, .writeTickets, .mergeTickets, .readDirectory, .manageOwnTokens]
-        case .customersRead: [.readCustomers, .readDirectory]
-        case .customersWrite: [.readCustomers, .writeCustomers, .readDirectory]
+        case .customersRead: [.readCustomers, .seeCustomerPII, .readDirectory]
+        case .customersWrite: [.readCustomers, .writeCustomers, .seeCustomerPII, .readDirectory]
         case .admin: Set(Permission.allCases)
         }
     }
@@ -39,9 +43,9 @@ public enum TokenScope: String, Sendable, CaseIterable, Codable {
 public enum PermissionMatrix {
     public static func allows(_ role: AgentRole, _ permission: Permission) -> Bool {
         switch permission {
-        case .readTickets, .writeTickets, .readCustomers, .writeCustomers, .readDirectory, .manageOwnTokens:
+        case .readTickets, .writeTickets, .readCustomers, .writeCustomers, .readDirectory, .manageOwnTokens, .ownAccount:
             return true
-        case .mergeTickets:
+        case .mergeTickets, .seeCustomerPII:
             return role != .agent
         case .manageTeams:
             return role == .supervisor || role == .admin

@@ -117,6 +117,7 @@ extension CustomerResource: JSONWriter.Value {
         w.field("createdAt", date: createdAt)
         w.field("updatedAt", date: updatedAt)
         w.field("version", version)
+        w.field("piiMasked", piiMasked)
         w.endObject()
     }
 }

@@ -26,12 +26,25 @@ public func buildRouter(
         )
     }
 
+    SessionsController(dependencies: dependencies).addPublicRoutes(to: router)
+    SecondFactorController(dependencies: dependencies).addPublicRoutes(to: router)
+    SignInPages(dependencies: dependencies).addRoutes(to: router)
+    let customers = CustomerController(dependencies: dependencies)
+    customers.addPublicRoutes(to: router)
+    customers.addRoutes(
+        to: router.group("api/v1/customer").add(middleware: CustomerAuthenticator(dependencies: dependencies)).group(context: CustomerRequestContext.self),
+        registry: registry
+    )
     let api = router.group("api/v1").add(middleware: TokenAuthenticator(store: dependencies.store, cache: dependencies.tokenCache))
+        .add(middleware: SessionAuthenticator(dependencies: dependencies))
     let routes = GuardedRoutes(group: api.group(context: AgentRequestContext.self), prefix: "/api/v1", registry: registry)
     TicketsController(dependencies: dependencies, metrics: metrics).addRoutes(to: routes.group("tickets"))
     AttachmentsController(dependencies: dependencies).addRoutes(to: routes.group("attachments"))
     DirectoryController(dependencies: dependencies).addRoutes(to: routes)
     TokensController(dependencies: dependencies).addRoutes(to: routes)
+    SessionsController(dependencies: dependencies).addRoutes(to: routes)
+    SecondFactorController(dependencies: dependencies).addRoutes(to: routes)
+    SignInsController(dependencies: dependencies).addRoutes(to: routes)
     return router
 }
 
@@ -79,7 +92,8 @@ public struct WalletDeskServer: Service {
         let setupCode = try await SetupController.prepare(store: store)
         let dependencies = Dependencies(
             store: store, lifecycle: store.lifecycleRules,
-            limits: Limits(jsonBodyBytes: configuration.maxJSONBodyBytes, attachmentBytes: configuration.maxAttachmentBytes)
+            limits: Limits(jsonBodyBytes: configuration.maxJSONBodyBytes, attachmentBytes: configuration.maxAttachmentBytes),
+            accounts: try configuration.accountSettings()
         )
         let router = buildRouter(dependencies: dependencies, database: store.database, feed: store.feed, logger: logger)
         let app = Application(

@@ -18,6 +18,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         m0001Initial,
         m0002Audit,
+        m0005Accounts,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -65,7 +65,7 @@ public protocol AccessStore: Sendable {
 }
 
 /// The whole store: one value the server holds.
-public typealias Store = TicketStore & DirectoryStore & AttachmentStore & AccessStore & AuditStore
+public typealias Store = TicketStore & DirectoryStore & AttachmentStore & AccessStore & AuditStore & AccountStore & SecondFactorStore & SignInSecurityStore & CustomerAccessStore
 
 /// The store on either engine: queries are written once with SQLKit; ``Dialect`` holds what differs.
 public final class SQLDeskStore: Sendable {

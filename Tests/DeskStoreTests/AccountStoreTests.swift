@@ -1,0 +1,78 @@
+import DeskCore
+import DeskStore
+import Foundation
+import Testing
+
+@Suite("Account store")
+struct AccountStoreTests {
+    static func session(_ agent: AgentID, _ hash: String, at: Date = Fixtures.start, state: SessionState = .active) -> AgentSession {
+        AgentSession(idHash: hash, agentID: agent, state: state, createdAt: at, lastSeenAt: at, ip: "192.0.2.7", userAgent: "Tests/1.0")
+    }
+
+    @Test("set-password codes work once, before they expire, and only the newest", arguments: TestDatabases.kinds)
+    func setupCodes(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let admin = try await store.createAgent(Fixtures.agent("Root", email: "root@example.com", role: .admin), by: .system)
+            let agent = try await store.createAgent(Fixtures.agent("Ada", email: "Ada@Example.com"), by: .agent(admin.id))
+            let expires = Fixtures.start.addingTimeInterval(3600)
+            try await store.createPasswordSetupCode(for: agent.id, codeHash: "old", expiresAt: expires, by: .agent(admin.id), now: Fixtures.start)
+            try await store.createPasswordSetupCode(for: agent.id, codeHash: "new", expiresAt: expires, by: .agent(admin.id), now: Fixtures.start)
+            #expect(try await !store.passwordSetupCodeIsValid(codeHash: "old", now: Fixtures.start))
+            #expect(try await store.passwordSetupCodeIsValid(codeHash: "new", now: Fixtures.start))
+            #expect(try await !store.passwordSetupCodeIsValid(codeHash: "new", now: expires))
+            await #expect(throws: DeskError.invalidCode) {
+                try await store.completePasswordSetup(codeHash: "new", passwordHash: "$2b$04$x", now: expires)
+            }
+            let done = try await store.completePasswordSetup(codeHash: "new", passwordHash: "$2b$04$x", now: Fixtures.start)
+            #expect(done.id == agent.id)
+            await #expect(throws: DeskError.invalidCode) {
+                try await store.completePasswordSetup(codeHash: "new", passwordHash: "$2b$04$y", now: Fixtures.start)
+            }
+            // Email is matched without case.
+            let credentials = try #require(try await store.credentials(email: EmailAddress(rawValue: "ada@example.com")!))
+            #expect(credentials.passwordHash == "$2b$04$x")
+            #expect(try await store.credentials(email: EmailAddress(rawValue: "nobody@example.com")!) == nil)
+        }
+    }
+
+    @Test("sessions: stored by hash, touched at most once a minute, ended one by one or all at once", arguments: TestDatabases.kinds)
+    func sessions(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let agent = try await store.createAgent(Fixtures.agent(), by: .system)
+            try await store.startSession(Self.session(agent.id, "h1"), language: .en)
+            try await store.startSession(Self.session(agent.id, "h2"), language: .en)
+            try await store.startSession(Self.session(agent.id, "h3", state: .pendingSecondFactor), language: .en)
+            #expect(try await store.session(idHash: "h1")?.session.state == .active)
+            #expect(try await store.session(idHash: "h3")?.session.state == .pendingSecondFactor)
+            #expect(try await store.session(idHash: "nope") == nil)
+
+            try await store.touchSession(idHash: "h1", now: Fixtures.start.addingTimeInterval(30))
+            #expect(try await store.session(idHash: "h1")?.session.lastSeenAt == Fixtures.start)
+            try await store.touchSession(idHash: "h1", now: Fixtures.start.addingTimeInterval(90))
+            #expect(try await store.session(idHash: "h1")?.session.lastSeenAt == Fixtures.start.addingTimeInterval(90))
+
+            try await store.endSession(idHash: "h1", now: Fixtures.start)
+            #expect(try await store.session(idHash: "h1") == nil)
+            #expect(try await store.endSessions(of: agent.id, by: .agent(agent.id), now: Fixtures.start) == 2)
+            #expect(try await store.session(idHash: "h2") == nil)
+
+            // A new password ends every session too.
+            try await store.startSession(Self.session(agent.id, "h4"), language: .en)
+            try await store.setPassword(agent.id, hash: "$2b$04$z", by: .agent(agent.id), now: Fixtures.start)
+            #expect(try await store.session(idHash: "h4") == nil)
+
+            // A deactivated agent's sessions stop working.
+            try await store.startSession(Self.session(agent.id, "h5"), language: .en)
+            _ = try await store.updateAgent(agent.id, expectedVersion: nil, by: .system, now: Fixtures.start) { $0.active = false }
+            #expect(try await store.session(idHash: "h5") == nil)
+
+            let actions = try await store.auditEntries(after: nil, action: nil, limit: 100).map(\.action)
+            #expect(actions.filter { $0 == "signin.succeeded" }.count == 4)
+            #expect(actions.contains("signin.second-factor-required"))
+            #expect(actions.contains("signout"))
+            #expect(actions.contains("signout.everywhere"))
+            #expect(actions.contains("password.changed"))
+            #expect(AuditChain.verify(try await store.auditEntries(after: nil, action: nil, limit: 100), head: try await store.auditHead()) == nil)
+        }
+    }
+}
