@@ -7,6 +7,9 @@ import HummingbirdTesting
 import NIOCore
 import NIOPosix
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Agent passwords and sessions through the real router.
 @Suite("Accounts: passwords, sessions, CSRF")
@@ -435,4 +438,13 @@ struct PasswordHashingTests {
         #expect(try await !PasswordHasher(cost: 4).verify("another passphrase", hash: hash))
         #expect(try await !PasswordHasher(cost: 4).verify("a passphrase to hash", hash: nil))
     }
+
+    #if os(Linux)
+    @Test("hashing threads run at a lower priority than the event loops")
+    func niced() async throws {
+        let nice = try await PasswordHasher.offLoop { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        #expect(nice == 10)
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == 0, "the test's own thread keeps its priority")
+    }
+    #endif
 }

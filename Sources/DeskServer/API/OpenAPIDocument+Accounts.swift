@@ -554,6 +554,10 @@ extension OpenAPIDocument {
               },
               "403": {
                 "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict",
+                "description": "The policy requires a second factor for this agent (`second-factor-required`)."
               }
             }
           }
@@ -1874,6 +1878,21 @@ extension OpenAPIDocument {
               "updatedAt": {
                 "type": "string",
                 "format": "date-time"
+              }
+            }
+          },
+          "Problem": {
+            "properties": {
+              "code": {
+                "enum": [
+                  "weak-password",
+                  "csrf-rejected",
+                  "sign-in-failed",
+                  "invalid-code",
+                  "too-many-attempts",
+                  "sso-refused",
+                  "second-factor-required"
+                ]
               }
             }
           }

@@ -1,9 +1,18 @@
+import DeskCore
 import HummingbirdBcrypt
+import NIOCore
 import NIOPosix
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// bcrypt for agent passwords, always on NIO's blocking thread pool: a hash takes a quarter of a second at the
-/// production cost, and on an event loop it would stall every request sharing that loop.
+/// bcrypt for agent passwords, never on an event loop: a hash takes about a quarter of a second at the production cost,
+/// and on an event loop it would stall every request sharing that loop.
+///
+/// Hashes run on their own NIO thread pool whose threads run at a lower scheduling priority (Linux `nice` is per
+/// thread): when sign-ins pile up (a credential-stuffing wave) the event loops and the database threads still get the
+/// CPU first, and at most ``maxWaiting`` hashes wait; beyond that sign-in answers 503 at once instead of queueing.
 struct PasswordHasher: Sendable {
     let cost: UInt8
 
@@ -30,8 +39,32 @@ struct PasswordHasher: Sendable {
 
     private static let dummies = Mutex<[UInt8: String]>([:])
 
-    /// Runs CPU-heavy work on the blocking pool, never on the calling event loop.
+    /// Hashes waiting or running at most; more are refused with 503 rather than queued without end.
+    static let maxWaiting = 64
+    private static let waiting = Atomic<Int>(0)
+    private static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: System.coreCount)
+        pool.start()
+        return pool
+    }()
+
+    /// Runs CPU-heavy work on the hashing pool at a lower priority, never on the calling event loop.
     static func offLoop<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive(body)
+        guard waiting.add(1, ordering: .relaxed).newValue <= maxWaiting else {
+            waiting.subtract(1, ordering: .relaxed)
+            throw DeskError.unavailable
+        }
+        defer { waiting.subtract(1, ordering: .relaxed) }
+        return try await pool.runIfActive {
+            lowerThreadPriority()
+            return try body()
+        }
+    }
+
+    /// Sets this thread's nice value to 10 (Linux: per thread; elsewhere a no-op).
+    private static func lowerThreadPriority() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 }
