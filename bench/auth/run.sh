@@ -37,8 +37,8 @@ AUTH=(-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
 AGENT=$(curl -sf "$BASE/api/v1/agents" "${AUTH[@]}" -d '{"name":"Load","email":"load@example.com"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 SETUP=$(curl -sf -X POST "$BASE/api/v1/agents/$AGENT/password-setup" "${AUTH[@]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
 curl -sf "$BASE/api/v1/password/set" -H 'Content-Type: application/json' -d "{\"code\":\"$SETUP\",\"password\":\"bench passphrase 1\"}" >/dev/null
-TICKET=$(curl -sf "$BASE/api/v1/tickets" "${AUTH[@]}" -d '{"subject":"Bench","requester":{"email":"c@example.com"},"message":{"text":"hello","author":"customer"}}' \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+TICKET=$(curl -s "$BASE/api/v1/tickets" "${AUTH[@]}" -d '{"subject":"Bench","requester":{"email":"c@example.com"},"message":{"text":"hello","author":"customer"}}' \
+    | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ticket"]["id"] if "ticket" in d else sys.exit(str(d)))')
 
 p99() { grep -E '^ +99%' | awk '{print $2}'; }
 run_wrk() { WD_TOKEN=$TOKEN WD_TICKET=$TICKET WD_READ=ticket wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s bench/wrk/read_ticket.lua "$BASE"; }

@@ -39,11 +39,12 @@ struct PasswordHasher: Sendable {
 
     private static let dummies = Mutex<[UInt8: String]>([:])
 
-    /// Hashes waiting or running at most; more are refused with 503 rather than queued without end.
-    static let maxWaiting = 64
+    /// Hashes waiting or running at most; more are refused with 503 rather than queued for many seconds.
+    static let maxWaiting = 16
     private static let waiting = Atomic<Int>(0)
     private static let pool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: System.coreCount)
+        // Half the cores: the other half stays free for the event loops and the database whatever the sign-in load.
+        let pool = NIOThreadPool(numberOfThreads: max(1, System.coreCount / 2))
         pool.start()
         return pool
     }()
@@ -61,10 +62,10 @@ struct PasswordHasher: Sendable {
         }
     }
 
-    /// Sets this thread's nice value to 10 (Linux: per thread; elsewhere a no-op).
+    /// Sets this thread's nice value to 19, the lowest priority (Linux: per thread; elsewhere a no-op).
     private static func lowerThreadPriority() {
         #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
         #endif
     }
 }
