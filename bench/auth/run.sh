@@ -43,7 +43,7 @@ TICKET=$(curl -s "$BASE/api/v1/tickets" "${AUTH[@]}" -d '{"subject":"Bench","req
 p99() { grep -E '^ +99%' | awk '{print $2}'; }
 run_wrk() { WD_TOKEN=$TOKEN WD_TICKET=$TICKET WD_READ=ticket wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s bench/wrk/read_ticket.lua "$BASE"; }
 
-echo "### auth — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, bcrypt cost ${WALLETDESK_BCRYPT_COST:-12}, wrk -t2 -c16 -d${SECONDS_PER_RUN}s, $RATE sign-ins/s" | tee -a "$OUT"
+echo "### auth — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, binary ${WALLETDESK_BIN#$ROOT/}, bcrypt cost ${WALLETDESK_BCRYPT_COST:-12}, wrk -t2 -c16 -d${SECONDS_PER_RUN}s, $RATE sign-ins/s" | tee -a "$OUT"
 # One sign-in alone, to know what a hash costs here.
 python3 bench/auth/signin_load.py "$BASE" load@example.com "bench passphrase 1" 1 3 | sed 's/^/single sign-ins: /' | tee -a "$OUT"
 IDLE=$(run_wrk)
