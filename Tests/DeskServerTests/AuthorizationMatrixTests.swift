@@ -27,6 +27,7 @@ struct AuthorizationMatrixTests {
         .init(method: "GET", path: "/api/v1/customers", permission: .readCustomers),
         .init(method: "GET", path: "/api/v1/customers/:customer", permission: .readCustomers),
         .init(method: "PATCH", path: "/api/v1/customers/:customer", permission: .writeCustomers),
+        .init(method: "POST", path: "/api/v1/customers/:customer/reveal", permission: .readCustomers),
         .init(method: "GET", path: "/api/v1/agents", permission: .readDirectory),
         .init(method: "GET", path: "/api/v1/agents/:agent", permission: .readDirectory),
         .init(method: "POST", path: "/api/v1/agents", permission: .manageAgents),
@@ -58,6 +59,23 @@ struct AuthorizationMatrixTests {
         .init(method: "GET", path: "/api/v1/kb/synonyms", permission: .readKnowledgeBase),
         .init(method: "PUT", path: "/api/v1/kb/synonyms", permission: .manageKnowledgeBase),
         .init(method: "GET", path: "/api/v1/search/tickets", permission: .readTickets),
+        .init(method: "GET", path: "/api/v1/session", permission: .ownAccount),
+        .init(method: "DELETE", path: "/api/v1/session", permission: .ownAccount),
+        .init(method: "DELETE", path: "/api/v1/me/sessions", permission: .ownAccount),
+        .init(method: "PUT", path: "/api/v1/me/password", permission: .ownAccount),
+        .init(method: "POST", path: "/api/v1/agents/:agent/password-setup", permission: .manageAgents),
+        .init(method: "POST", path: "/api/v1/me/2fa", permission: .ownAccount),
+        .init(method: "POST", path: "/api/v1/me/2fa/confirm", permission: .ownAccount),
+        .init(method: "DELETE", path: "/api/v1/me/2fa", permission: .ownAccount),
+        .init(method: "POST", path: "/api/v1/me/2fa/recovery-codes", permission: .ownAccount),
+        .init(method: "DELETE", path: "/api/v1/agents/:agent/2fa", permission: .manageAgents),
+        .init(method: "GET", path: "/api/v1/settings/2fa", permission: .manageAgents),
+        .init(method: "PUT", path: "/api/v1/settings/2fa", permission: .manageAgents),
+        .init(method: "GET", path: "/api/v1/me/sign-ins", permission: .ownAccount),
+        .init(method: "GET", path: "/api/v1/agents/:agent/sign-ins", permission: .manageAgents),
+        .init(method: "GET", path: "/api/v1/agents/:agent/sign-in-lock", permission: .manageAgents),
+        .init(method: "DELETE", path: "/api/v1/agents/:agent/sign-in-lock", permission: .manageAgents),
+        .init(method: "GET", path: "/api/v1/sign-in-locks", permission: .manageAgents),
     ]
 
     @Test("every route is in the matrix, and each role gets what the matrix says")
@@ -106,6 +124,48 @@ struct AuthorizationMatrixTests {
         }
     }
 
+    static let expectedCustomerRoutes: Set<RouteRegistry.CustomerEntry> = [
+        .init(method: "GET", path: "/api/v1/customer/tickets"),
+        .init(method: "GET", path: "/api/v1/customer/tickets/:ticket"),
+        .init(method: "DELETE", path: "/api/v1/customer/session"),
+    ]
+
+    @Test("customer routes × anonymous, an agent token, the owner and another customer: 401, 401, allowed, 404")
+    func customerMatrix() async throws {
+        var settings = TestApp.fastAccounts
+        try settings.enableWalletSSO(publicKeyPEM: CustomerAccessTests.walletKey.publicKey.pemRepresentation)
+        try await TestApp.withSession(accounts: settings) { session in
+            #expect(Set(session.registry.customerEntries) == Self.expectedCustomerRoutes, "a customer route was added without updating this test")
+            let body = #"{"subject":"Mine","requester":{"walletAccountId":"W-OWNER","email":"owner@example.com","language":"en"},"message":{"text":"Hi","author":"customer"}}"#
+            let (_, ticket) = try await session.json(.post, "/api/v1/tickets", body)
+            let number = try #require((ticket["ticket"] as? [String: Any])?["id"] as? String)
+            func client(_ account: String) async throws -> CustomerAccessTests.CustomerClient {
+                var client = CustomerAccessTests.CustomerClient(session: session)
+                let (response, body) = try await CustomerAccessTests.sso(session, try await CustomerAccessTests.token(account: account, now: Date()))
+                try client.adopt(response, body)
+                return client
+            }
+            for entry in session.registry.customerEntries {
+                let path = entry.path.replacingOccurrences(of: ":ticket", with: number)
+                let method = HTTPRequest.Method(entry.method)!
+                let anonymous = try await CustomerAccessTests.CustomerClient(session: session).send(method, path)
+                #expect(anonymous.0.status == .unauthorized, "anonymous \(entry.method) \(entry.path)")
+                let agent = try await session.client.execute(uri: path, method: method, headers: session.auth)
+                #expect(agent.status == .unauthorized, "agent token \(entry.method) \(entry.path)")
+                let owner = try await client("W-OWNER").send(method, path)
+                #expect(owner.0.status == .ok || owner.0.status == .noContent, "owner \(entry.method) \(entry.path): \(owner.0.status)")
+                let other = try await client("W-OTHER-\(UUID())").send(method, path)
+                if entry.path.contains(":ticket") {
+                    #expect(other.0.status == .notFound, "another customer \(entry.method) \(entry.path): \(other.0.status)")
+                } else {
+                    // Lists and one's own session are "theirs" by construction: allowed, and showing nothing of the owner's.
+                    #expect(other.0.status.code < 300, "another customer \(entry.method) \(entry.path): \(other.0.status)")
+                    #expect(!String(describing: other.1).contains(number))
+                }
+            }
+        }
+    }
+
     @Test("tokens: shown once, stored hashed, scoped, revocable; others' tokens look absent")
     func tokens() async throws {
         try await TestApp.withSession { session in
@@ -149,6 +209,10 @@ struct OpenAPICoverageTests {
             let document = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any]
             let paths = try #require(document?["paths"] as? [String: [String: Any]])
             for entry in session.registry.entries {
+                let path = entry.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+                #expect(paths["/" + path]?[entry.method.lowercased()] != nil, "\(entry.method) \(path) is not in the OpenAPI document")
+            }
+            for entry in session.registry.customerEntries {
                 let path = entry.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
                 #expect(paths["/" + path]?[entry.method.lowercased()] != nil, "\(entry.method) \(path) is not in the OpenAPI document")
             }

@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import Synchronization
 
 /// Builds the real router on a fresh SQLite store, exactly as the server does, and signs in the first admin.
 enum TestApp {
@@ -32,7 +33,13 @@ enum TestApp {
         }
     }
 
-    static func withSession(limits: Limits = Limits(), _ body: @Sendable (Session) async throws -> Void) async throws {
+    /// Account settings for tests: the lowest bcrypt cost, so tests spend no time hashing.
+    static let fastAccounts = AccountSettings(bcryptCost: 4)
+
+    static func withSession(
+        limits: Limits = Limits(), accounts: AccountSettings = fastAccounts, clock: TestClock? = nil,
+        _ body: @Sendable (Session) async throws -> Void
+    ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wd-server-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try await SQLiteDeskDatabase.open(path: folder.appendingPathComponent("t.sqlite").path, logger: logger)
@@ -40,7 +47,7 @@ enum TestApp {
         do {
             try await Migrator(database: database, logger: logger).migrate()
             try await store.setSetting("setup_code_sha256", sha256Hex("ABCDE-FGHJK"))
-            let dependencies = Dependencies(store: store, lifecycle: TicketLifecycle(), limits: limits)
+            let dependencies = Dependencies(store: store, lifecycle: TicketLifecycle(), limits: limits, accounts: accounts, now: { clock?.now ?? Date() })
             let registry = RouteRegistry()
             let router = buildRouter(dependencies: dependencies, database: database, feed: store.feed, logger: logger, registry: registry)
             let app = Application(router: router, logger: logger)
@@ -63,6 +70,17 @@ enum TestApp {
     static func sha256Hex(_ text: String) -> String {
         DeskCore.SHA256.hash(Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
+}
+
+/// The tests' clock: "now" is whatever the test sets, so expiry is tested without sleeping.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ start: Date = Date()) { current = Mutex(start) }
+
+    var now: Date { current.withLock { $0 } }
+
+    func advance(_ seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }
 
 struct TestFailure: Error, CustomStringConvertible {

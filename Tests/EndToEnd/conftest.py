@@ -236,7 +236,8 @@ def launcher(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(make_backend, launcher) -> Node:
     """A set-up server on a fresh database, stopped gracefully (exit 0) at the end of the module."""
-    node = launcher.start(make_backend())
+    # The lowest bcrypt cost: the fuzzer signs in with random passwords, and the production cost is for production.
+    node = launcher.start(make_backend(), env={"WALLETDESK_BCRYPT_COST": "4"})
     node.complete_setup()
     yield node
     assert node.terminate() == 0, f"walletdesk exited non-zero after SIGTERM:\n{node.log_tail()}"

@@ -16,6 +16,10 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case readKnowledgeBase = "kb.read"
     case writeKnowledgeBase = "kb.write"
     case manageKnowledgeBase = "kb.manage"
+    /// One's own account: sessions, password, second factor, sign-in history.
+    case ownAccount = "account.own"
+    /// Customers' email, phone, wallet account and chat ids in clear; without it they are masked.
+    case seeCustomerPII = "customers.pii"
 }
 
 /// What a token may be used for, whatever its agent's role allows. A token never grants more than its agent's role.
@@ -32,8 +36,8 @@ public enum TokenScope: String, Sendable, CaseIterable, Codable {
         switch self {
         case .ticketsRead: [.readTickets, .readDirectory, .manageOwnTokens, .readKnowledgeBase]
         case .ticketsWrite: [.readTickets, .writeTickets, .mergeTickets, .readDirectory, .manageOwnTokens, .readKnowledgeBase]
-        case .customersRead: [.readCustomers, .readDirectory]
-        case .customersWrite: [.readCustomers, .writeCustomers, .readDirectory]
+        case .customersRead: [.readCustomers, .seeCustomerPII, .readDirectory]
+        case .customersWrite: [.readCustomers, .writeCustomers, .seeCustomerPII, .readDirectory]
         case .admin: Set(Permission.allCases)
         }
     }
@@ -44,9 +48,9 @@ public enum TokenScope: String, Sendable, CaseIterable, Codable {
 public enum PermissionMatrix {
     public static func allows(_ role: AgentRole, _ permission: Permission) -> Bool {
         switch permission {
-        case .readTickets, .writeTickets, .readCustomers, .writeCustomers, .readDirectory, .manageOwnTokens, .readKnowledgeBase:
+        case .readTickets, .writeTickets, .readCustomers, .writeCustomers, .readDirectory, .manageOwnTokens, .readKnowledgeBase, .ownAccount:
             return true
-        case .mergeTickets, .writeKnowledgeBase:
+        case .mergeTickets, .writeKnowledgeBase, .seeCustomerPII:
             return role != .agent
         case .manageTeams:
             return role == .supervisor || role == .admin

@@ -23,6 +23,20 @@ public enum DeskError: Error, Sendable, Equatable {
     case setupAlreadyDone
     case invalidSetupCode
     case unavailable
+    /// A password shorter than the policy allows.
+    case weakPassword(minimum: Int)
+    /// A cookie-authenticated change without the session's CSRF token.
+    case csrfRejected
+    /// Wrong email or password (never says which).
+    case signInFailed
+    /// A one-time code (set-password, second factor, recovery) that is wrong, used or expired.
+    case invalidCode
+    /// Too many failed sign-ins from this address or for this account: wait, or an admin unlocks.
+    case tooManyAttempts(retryAfterSeconds: Int)
+    /// A wallet-app sign-in token that cannot be accepted, and why.
+    case ssoRefused(SSORefusal)
+    /// The policy requires a second factor for this agent, so it cannot be removed (an admin can reset it).
+    case secondFactorRequired
 
     /// A stable slug used as the problem `type` (`/problems/<code>`) and as the localisation key.
     public var code: String {
@@ -43,6 +57,13 @@ public enum DeskError: Error, Sendable, Equatable {
         case .setupAlreadyDone: "setup-done"
         case .invalidSetupCode: "invalid-setup-code"
         case .unavailable: "unavailable"
+        case .weakPassword: "weak-password"
+        case .csrfRejected: "csrf-rejected"
+        case .signInFailed: "sign-in-failed"
+        case .invalidCode: "invalid-code"
+        case .tooManyAttempts: "too-many-attempts"
+        case .ssoRefused: "sso-refused"
+        case .secondFactorRequired: "second-factor-required"
         }
     }
 
@@ -50,13 +71,16 @@ public enum DeskError: Error, Sendable, Equatable {
     public var status: Int {
         switch self {
         case .notFound: 404
-        case .invalidField, .malformedJSON: 400
+        case .invalidField, .malformedJSON, .weakPassword: 400
         case .bodyTooLarge: 413
         case .unsupportedMediaType: 415
-        case .versionConflict, .invalidTransition, .ticketClosed, .ticketMerged, .invalidMerge, .duplicate, .setupAlreadyDone: 409
-        case .unauthorized: 401
-        case .forbidden, .invalidSetupCode: 403
+        case .versionConflict, .invalidTransition, .ticketClosed, .ticketMerged, .invalidMerge, .duplicate, .setupAlreadyDone,
+            .secondFactorRequired:
+            409
+        case .unauthorized, .signInFailed, .ssoRefused: 401
+        case .forbidden, .invalidSetupCode, .csrfRejected, .invalidCode: 403
         case .unavailable: 503
+        case .tooManyAttempts: 429
         }
     }
 
@@ -81,6 +105,10 @@ public enum DeskError: Error, Sendable, Equatable {
         case .invalidTransition(let from, let to): return l.format("detail.invalid-transition", language, from.rawValue, to.rawValue)
         case .ticketMerged(let into): return l.format("detail.ticket-merged", language, into.description)
         case .duplicate(let field): return l.format("detail.duplicate", language, field)
+        case .weakPassword(let minimum): return l.format("detail.weak-password", language, String(minimum))
+        case .ssoRefused(let reason): return l.text("detail.sso-\(reason.rawValue)", language)
+        case .tooManyAttempts(let seconds):
+            return l.format("detail.too-many-attempts", language, String(max(1, (seconds + 59) / 60)))
         default: return l.text("detail.\(code)", language)
         }
     }

@@ -13,6 +13,7 @@ struct DirectoryController {
         routes.get("customers", .readCustomers, use: listCustomers)
         routes.get("customers/:customer", .readCustomers, use: getCustomer)
         routes.patch("customers/:customer", .writeCustomers, use: updateCustomer)
+        routes.post("customers/:customer/reveal", .readCustomers, use: revealCustomer)
         routes.get("agents", .readDirectory, use: listAgents)
         routes.get("agents/:agent", .readDirectory, use: getAgent)
         routes.get("teams", .readDirectory, use: listTeams)
@@ -39,7 +40,7 @@ struct DirectoryController {
         customer = Self.withoutSecrets(customer, context: context)
         guard customer.hasContact else { throw DeskError.invalidField("email", reason: .required) }
         customer = try await dependencies.store.createCustomer(customer)
-        return try .json(CustomerResource(customer), status: .created, headers: [.location: "/api/v1/customers/\(customer.id)", .eTag: "\"\(customer.version)\""])
+        return try .json(CustomerResource(customer).visible(to: context), status: .created, headers: [.location: "/api/v1/customers/\(customer.id)", .eTag: "\"\(customer.version)\""])
     }
 
     @Sendable func listCustomers(_ request: Request, context: AgentRequestContext) async throws -> Response {
@@ -50,12 +51,23 @@ struct DirectoryController {
             after: try request.query("cursor", Cursor.decode),
             limit: try request.query("limit") { Int($0).flatMap { (1...200).contains($0) ? $0 : nil } } ?? 50
         )
-        return try .json(PageResource(items: page.items.map(CustomerResource.init), nextCursor: Cursor.encode(page.nextCursor)))
+        return try .json(PageResource(items: page.items.map { CustomerResource($0).visible(to: context) }, nextCursor: Cursor.encode(page.nextCursor)))
     }
 
     @Sendable func getCustomer(_ request: Request, context: AgentRequestContext) async throws -> Response {
         let customer = try await dependencies.store.customer(try context.identifier("customer", entity: "customer", as: CustomerID.self))
-        return try .json(CustomerResource(customer), headers: [.eTag: "\"\(customer.version)\""])
+        return try .json(CustomerResource(customer).visible(to: context), headers: [.eTag: "\"\(customer.version)\""])
+    }
+
+    /// The clear values, for an agent whose role sees them masked; always recorded in the audit log.
+    @Sendable func revealCustomer(_ request: Request, context: AgentRequestContext) async throws -> Response {
+        let id = try context.identifier("customer", entity: "customer", as: CustomerID.self)
+        var request = request
+        let input = try await request.decodeJSON(as: RevealInput.self, limit: 16 * 1024)
+        let customer = try await dependencies.store.customer(id)
+        let reason = SecretGuard().clean(input.reason, language: request.language).text
+        try await dependencies.store.recordPIIReveal(of: id, by: context.actor, reason: reason, now: dependencies.now())
+        return try .json(CustomerResource(customer), headers: [.cacheControl: "no-store"])
     }
 
     @Sendable func updateCustomer(_ request: Request, context: AgentRequestContext) async throws -> Response {
@@ -67,7 +79,7 @@ struct DirectoryController {
             $0 = Self.withoutSecrets($0, context: context)
             guard $0.hasContact else { throw DeskError.invalidField("email", reason: .required) }
         }
-        return try .json(CustomerResource(customer), headers: [.eTag: "\"\(customer.version)\""])
+        return try .json(CustomerResource(customer).visible(to: context), headers: [.eTag: "\"\(customer.version)\""])
     }
 
     // MARK: Agents
@@ -169,5 +181,21 @@ extension DirectoryController {
             )
         }
         return cleaned
+    }
+}
+
+struct RevealInput: Decodable, Sendable {
+    /// Why the agent needs the clear values (kept in the audit log).
+    var reason: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case reason }
+
+    init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let text = try c.decode(String.self, forKey: .reason).trimmingWhitespace()
+        guard !text.isEmpty else { throw DeskError.invalidField("reason", reason: .required) }
+        guard text.count <= 500 else { throw DeskError.invalidField("reason", reason: .tooLong) }
+        reason = String(text)
     }
 }

@@ -49,13 +49,15 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         let instance = request.uri.path
         switch error {
         case let error as DeskError:
-            return Self.response(
+            var response = Self.response(
                 Problem(
                     type: "/problems/\(error.code)", title: localizer.text("title.\(error.code)", language), status: error.status,
                     detail: error.detail(in: language), code: error.code, field: error.field, instance: instance
                 ),
                 language: language
             )
+            if case .tooManyAttempts(let seconds) = error { response.headers[.retryAfter] = String(max(1, seconds)) }
+            return response
         case let error as any HTTPResponseError:
             let status = Int(error.status.code)
             let code: String

@@ -257,8 +257,10 @@ struct SetupInput: Decodable, Sendable {
     var code: String
     var name: String
     var email: EmailAddress
+    /// The first admin's password, so they can sign in on the pages as well as with the token.
+    var password: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case code, name, email }
+    enum CodingKeys: String, CodingKey, CaseIterable { case code, name, email, password }
 
     init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
@@ -266,6 +268,7 @@ struct SetupInput: Decodable, Sendable {
         code = try c.decode(String.self, forKey: .code)
         name = try c.decode(String.self, forKey: .name)
         email = try c.decode(EmailAddress.self, forKey: .email)
+        password = try c.decodeIfPresent(String.self, forKey: .password)
     }
 }
 

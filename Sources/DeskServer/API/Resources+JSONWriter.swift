@@ -119,6 +119,7 @@ extension CustomerResource: JSONWriter.Value {
         w.field("createdAt", date: createdAt)
         w.field("updatedAt", date: updatedAt)
         w.field("version", version)
+        w.field("piiMasked", piiMasked)
         w.endObject()
     }
 }

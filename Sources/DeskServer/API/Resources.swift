@@ -228,6 +228,8 @@ struct CustomerResource: Codable, Sendable {
     var createdAt: Date
     var updatedAt: Date
     var version: Int
+    /// True when email, phone, wallet account and chat ids are masked for this caller (see `POST …/reveal`).
+    var piiMasked = false
 
     init(_ customer: Customer) {
         id = customer.id.description
@@ -256,6 +258,23 @@ struct CustomerResource: Codable, Sendable {
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)
         try c.encode(version, forKey: .version)
+        try c.encode(piiMasked, forKey: .piiMasked)
+    }
+
+    /// This resource as seen by `context`: personal data masked unless the caller's role needs it.
+    func visible(to context: AgentRequestContext) -> CustomerResource {
+        context.may(.seeCustomerPII) ? self : masked()
+    }
+
+    func masked() -> CustomerResource {
+        var copy = self
+        copy.email = email.map(PIIMask.email)
+        copy.phone = phone.map(PIIMask.phone)
+        copy.walletAccountId = walletAccountId.map(PIIMask.identifier)
+        copy.telegramId = telegramId.map(PIIMask.identifier)
+        copy.wechatId = wechatId.map(PIIMask.identifier)
+        copy.piiMasked = true
+        return copy
     }
 }
 

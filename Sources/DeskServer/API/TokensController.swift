@@ -21,7 +21,7 @@ struct TokensController {
         // Tokens for someone else are an admin matter; asking without the right looks like asking for nobody (404).
         if owner != context.agent.id, !context.may(.manageAllTokens) { throw DeskError.invalidField("agentId", reason: .unknownReference) }
         // A token never carries more than the token that made it.
-        if !context.token.scopes.contains(.admin), !input.scopes.isSubset(of: context.token.scopes) {
+        if !context.scopes.contains(.admin), !input.scopes.isSubset(of: context.scopes) {
             throw DeskError.invalidField("scopes", reason: .invalidValue)
         }
         let secret = Secrets.newToken()

@@ -29,7 +29,17 @@ public func buildRouter(
         )
     }
 
+    SessionsController(dependencies: dependencies).addPublicRoutes(to: router)
+    SecondFactorController(dependencies: dependencies).addPublicRoutes(to: router)
+    SignInPages(dependencies: dependencies).addRoutes(to: router)
+    let customers = CustomerController(dependencies: dependencies)
+    customers.addPublicRoutes(to: router)
+    customers.addRoutes(
+        to: router.group("api/v1/customer").add(middleware: CustomerAuthenticator(dependencies: dependencies)).group(context: CustomerRequestContext.self),
+        registry: registry
+    )
     let api = router.group("api/v1").add(middleware: TokenAuthenticator(store: dependencies.store, cache: dependencies.tokenCache))
+        .add(middleware: SessionAuthenticator(dependencies: dependencies))
     let routes = GuardedRoutes(group: api.group(context: AgentRequestContext.self), prefix: "/api/v1", registry: registry)
     TicketsController(dependencies: dependencies, metrics: metrics).addRoutes(to: routes.group("tickets"))
     AttachmentsController(dependencies: dependencies).addRoutes(to: routes.group("attachments"))
@@ -43,6 +53,9 @@ public func buildRouter(
     knowledgeBase.addRoutes(to: routes)
     knowledgeBase.addPublicRoutes(to: router)
     HelpCenterPages(dependencies: dependencies, search: helpSearch).addRoutes(to: router)
+    SessionsController(dependencies: dependencies).addRoutes(to: routes)
+    SecondFactorController(dependencies: dependencies).addRoutes(to: routes)
+    SignInsController(dependencies: dependencies).addRoutes(to: routes)
     allowedMethods.load(router.routes)
     return router
 }
@@ -94,7 +107,8 @@ public struct WalletDeskServer: Service {
         }
         let dependencies = Dependencies(
             store: store, lifecycle: store.lifecycleRules,
-            limits: Limits(jsonBodyBytes: configuration.maxJSONBodyBytes, attachmentBytes: configuration.maxAttachmentBytes)
+            limits: Limits(jsonBodyBytes: configuration.maxJSONBodyBytes, attachmentBytes: configuration.maxAttachmentBytes),
+            accounts: try configuration.accountSettings()
         )
         // The safety keys are made on the first start (and read once per node), before any request needs them.
         _ = try await dependencies.safetyKeys.load(store: store)

@@ -8,6 +8,8 @@ public struct Dependencies: Sendable {
     public var lifecycle: TicketLifecycle
     public var now: @Sendable () -> Date
     public var limits: Limits
+    /// Passwords and sessions.
+    public var accounts: AccountSettings
     /// This node's cache of recently seen tokens; cleared here when a token is revoked or an agent changes.
     let tokenCache = TokenCache()
     /// This node's snapshot of the official-channel registry for the public verify endpoints.
@@ -17,8 +19,12 @@ public struct Dependencies: Sendable {
     /// The server-rendered pages' templates, loaded once.
     let pages: WebPages
 
-    public init(store: any Store, lifecycle: TicketLifecycle, limits: Limits, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: any Store, lifecycle: TicketLifecycle, limits: Limits, accounts: AccountSettings = AccountSettings(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
+        self.accounts = accounts
         self.lifecycle = lifecycle
         self.limits = limits
         self.now = now
@@ -41,4 +47,44 @@ public struct Limits: Sendable {
         self.jsonBodyBytes = jsonBodyBytes
         self.attachmentBytes = attachmentBytes
     }
+}
+
+/// How agents sign in: the bcrypt cost and how long sessions live.
+public struct AccountSettings: Sendable {
+    public var bcryptCost: Int
+    public var sessions: SessionPolicy
+    /// Always mark the session cookie `Secure` (otherwise only when the request came over TLS, as its proxy says).
+    public var secureCookies: Bool
+    /// How long a set-password code works.
+    public var setupCodeLifetime: TimeInterval
+    /// Delays and locks after failed sign-ins.
+    public var throttle: ThrottlePolicy
+    /// Wallet-app single sign-on, when a public key is configured.
+    var walletSSO: WalletSSOVerifier?
+
+    public init(
+        bcryptCost: Int = 12, sessions: SessionPolicy = SessionPolicy(), secureCookies: Bool = false, setupCodeLifetime: TimeInterval = 72 * 3600,
+        throttle: ThrottlePolicy = ThrottlePolicy()
+    ) {
+        self.throttle = throttle
+        self.walletSSO = nil
+        self.bcryptCost = bcryptCost
+        self.sessions = sessions
+        self.secureCookies = secureCookies
+        self.setupCodeLifetime = setupCodeLifetime
+    }
+
+    init(
+        bcryptCost: Int, sessions: SessionPolicy, secureCookies: Bool, throttle: ThrottlePolicy, walletSSO: WalletSSOVerifier?
+    ) {
+        self.init(bcryptCost: bcryptCost, sessions: sessions, secureCookies: secureCookies, throttle: throttle)
+        self.walletSSO = walletSSO
+    }
+
+    /// Turns wallet-app single sign-on on with a PEM public key (Ed25519 or P-256).
+    public mutating func enableWalletSSO(publicKeyPEM: String, audience: String = "walletdesk", issuer: String? = nil) throws {
+        walletSSO = try WalletSSOVerifier(publicKeyPEM: publicKeyPEM, audience: audience, issuer: issuer)
+    }
+
+    var passwords: PasswordHasher { PasswordHasher(cost: UInt8(bcryptCost)) }
 }

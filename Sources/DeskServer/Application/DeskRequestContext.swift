@@ -1,15 +1,45 @@
 import DeskCore
 import DeskStore
 import Hummingbird
+import NIOCore
 
 /// The context of every request: who is asking (if anyone yet) and in which language to answer.
-public struct DeskRequestContext: RequestContext {
+public struct DeskRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The agent and token behind a valid bearer token; set by ``TokenAuthenticator``.
-    public var authentication: AuthenticatedToken?
+    /// The agent behind a valid bearer token or session cookie; set by ``TokenAuthenticator`` or ``SessionAuthenticator``.
+    public var authentication: AgentAuthentication?
+    /// The customer behind a valid customer session cookie; set by ``CustomerAuthenticator`` on customer routes.
+    public var customer: (customer: Customer, session: CustomerSession)?
+    /// The peer of the connection (the proxy, when there is one).
+    public let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress
+    }
+
+    /// The caller's address as text for sign-in records; "unknown" when the connection has none (tests).
+    var clientIP: String {
+        remoteAddress?.ipAddress ?? "unknown"
+    }
+}
+
+/// Who an agent request is from and how they proved it.
+public struct AgentAuthentication: Sendable {
+    public enum Credential: Sendable {
+        case token(TokenRecord)
+        case session(AgentSession)
+    }
+
+    public var agent: Agent
+    public var credential: Credential
+
+    /// What the credential lets through: a token its scopes; a session everything the agent's role allows.
+    public var scopes: Set<TokenScope> {
+        switch credential {
+        case .token(let token): token.scopes
+        case .session: [.admin]
+        }
     }
 }
 
@@ -17,20 +47,30 @@ public struct DeskRequestContext: RequestContext {
 public struct AgentRequestContext: ChildRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let agent: Agent
-    public let token: TokenRecord
+    public let credential: AgentAuthentication.Credential
+    public let scopes: Set<TokenScope>
+    public let remoteAddress: SocketAddress?
 
     public init(context: DeskRequestContext) throws {
         guard let authentication = context.authentication else { throw DeskError.unauthorized }
         self.coreContext = context.coreContext
         self.agent = authentication.agent
-        self.token = authentication.token
+        self.credential = authentication.credential
+        self.scopes = authentication.scopes
+        self.remoteAddress = context.remoteAddress
     }
 
     public var actor: Actor { .agent(agent.id) }
 
+    /// The session behind this request, when it came with the session cookie rather than a token.
+    public var session: AgentSession? {
+        if case .session(let session) = credential { return session }
+        return nil
+    }
+
     /// Whether this caller may do `permission`: the agent's role and the token's scopes must both allow it.
     public func may(_ permission: Permission) -> Bool {
-        PermissionMatrix.allows(agent.role, scopes: token.scopes, permission)
+        PermissionMatrix.allows(agent.role, scopes: scopes, permission)
     }
 
     /// Throws 403 unless this caller may do `permission`.

@@ -12,13 +12,22 @@ public final class RouteRegistry: Sendable {
         public var permission: Permission
     }
 
+    /// A route of the customer's own API (`CustomerRequestContext`): no permission, only "is it theirs".
+    public struct CustomerEntry: Sendable, Hashable {
+        public var method: String
+        public var path: String
+    }
+
     private let storage = Mutex<[Entry]>([])
+    private let customerStorage = Mutex<[CustomerEntry]>([])
 
     public init() {}
 
     public var entries: [Entry] { storage.withLock { $0 } }
+    public var customerEntries: [CustomerEntry] { customerStorage.withLock { $0 } }
 
     func add(_ entry: Entry) { storage.withLock { $0.append(entry) } }
+    func addCustomer(_ entry: CustomerEntry) { customerStorage.withLock { $0.append(entry) } }
 }
 
 /// Adds agent routes that check their permission first: the one place where permissions are enforced.
@@ -40,6 +49,7 @@ struct GuardedRoutes {
     func get(_ path: String = "", _ permission: Permission, use handler: @escaping Handler) { on(.get, path, permission, use: handler) }
     func post(_ path: String = "", _ permission: Permission, use handler: @escaping Handler) { on(.post, path, permission, use: handler) }
     func patch(_ path: String = "", _ permission: Permission, use handler: @escaping Handler) { on(.patch, path, permission, use: handler) }
+    func put(_ path: String = "", _ permission: Permission, use handler: @escaping Handler) { on(.put, path, permission, use: handler) }
     func delete(_ path: String = "", _ permission: Permission, use handler: @escaping Handler) { on(.delete, path, permission, use: handler) }
 
     func group(_ path: String) -> GuardedRoutes {

@@ -1,3 +1,4 @@
+import DeskCore
 import Foundation
 import Logging
 
@@ -20,8 +21,50 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var sqliteSynchronousFull = false
     /// Load the starter knowledge base on first start when the knowledge base is empty.
     public var starterKnowledgeBase = true
+    /// bcrypt work factor for agent passwords (4–31). Each step doubles the time; tests use the minimum.
+    public var bcryptCost = 12
+    /// Minutes without a request after which a signed-in session ends.
+    public var sessionIdleMinutes = 30
+    /// Hours after signing in after which a session ends whatever happens.
+    public var sessionAbsoluteHours = 12
+    /// Mark session cookies `Secure` even when requests do not say they came over TLS (set this behind a TLS proxy).
+    public var secureCookies = false
+    /// Failed sign-ins (passwords or codes) on one account before it is locked for a while.
+    public var signInLockAfter = 10
+    /// How long such a lock lasts.
+    public var signInLockMinutes = 15
+    /// The wallet backend's public key (PEM, Ed25519 or P-256) for wallet-app single sign-on; nil turns it off.
+    public var walletSSOPublicKey: String?
+    /// The `aud` wallet-app tokens must name.
+    public var walletSSOAudience = "walletdesk"
+    /// The `iss` wallet-app tokens must name, if set.
+    public var walletSSOIssuer: String?
 
     public init() {}
+
+    /// The account settings handlers use; throws when the wallet-app key cannot be read.
+    public func accountSettings() throws -> AccountSettings {
+        var sso: WalletSSOVerifier?
+        if let pem = walletSSOPublicKey {
+            do {
+                sso = try WalletSSOVerifier(publicKeyPEM: pem, audience: walletSSOAudience, issuer: walletSSOIssuer)
+            } catch {
+                throw ConfigurationError.invalid("wallet SSO public key", "not an Ed25519 or P-256 PEM public key")
+            }
+        }
+        return AccountSettings(
+            bcryptCost: bcryptCost,
+            sessions: SessionPolicy(idle: TimeInterval(sessionIdleMinutes * 60), absolute: TimeInterval(sessionAbsoluteHours * 3600)),
+            secureCookies: secureCookies,
+            throttle: {
+                var throttle = ThrottlePolicy()
+                throttle.accountLockAfter = signInLockAfter
+                throttle.lockDuration = TimeInterval(signInLockMinutes * 60)
+                return throttle
+            }(),
+            walletSSO: sso
+        )
+    }
 
     /// The database URL in effect: the configured one, or the SQLite file in the data directory.
     public var effectiveDatabaseURL: String {
@@ -76,6 +119,15 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = file.maxAttachmentBytes { maxAttachmentBytes = value }
         if let value = file.sqliteSynchronousFull { sqliteSynchronousFull = value }
         if let value = file.starterKnowledgeBase { starterKnowledgeBase = value }
+        if let value = file.bcryptCost { bcryptCost = try Self.cost(value) }
+        if let value = file.sessionIdleMinutes { sessionIdleMinutes = try Self.positive(value, "sessionIdleMinutes") }
+        if let value = file.sessionAbsoluteHours { sessionAbsoluteHours = try Self.positive(value, "sessionAbsoluteHours") }
+        if let value = file.secureCookies { secureCookies = value }
+        if let value = file.signInLockAfter { signInLockAfter = try Self.positive(value, "signInLockAfter") }
+        if let value = file.signInLockMinutes { signInLockMinutes = try Self.positive(value, "signInLockMinutes") }
+        if let value = file.walletSSOPublicKey { walletSSOPublicKey = try Self.pem(value) }
+        if let value = file.walletSSOAudience { walletSSOAudience = value }
+        if let value = file.walletSSOIssuer { walletSSOIssuer = value }
     }
 
     mutating func apply(environment: [String: String]) throws {
@@ -97,6 +149,23 @@ public struct ServerConfiguration: Sendable, Equatable {
             default: throw ConfigurationError.invalid("WALLETDESK_STARTER_KB", value)
             }
         }
+        if let value = environment["WALLETDESK_BCRYPT_COST"] { bcryptCost = try Self.cost(try Self.int(value, "WALLETDESK_BCRYPT_COST")) }
+        if let value = environment["WALLETDESK_SESSION_IDLE_MINUTES"] {
+            sessionIdleMinutes = try Self.positive(try Self.int(value, "WALLETDESK_SESSION_IDLE_MINUTES"), "WALLETDESK_SESSION_IDLE_MINUTES")
+        }
+        if let value = environment["WALLETDESK_SESSION_ABSOLUTE_HOURS"] {
+            sessionAbsoluteHours = try Self.positive(try Self.int(value, "WALLETDESK_SESSION_ABSOLUTE_HOURS"), "WALLETDESK_SESSION_ABSOLUTE_HOURS")
+        }
+        if let value = environment["WALLETDESK_SIGNIN_LOCK_AFTER"] {
+            signInLockAfter = try Self.positive(try Self.int(value, "WALLETDESK_SIGNIN_LOCK_AFTER"), "WALLETDESK_SIGNIN_LOCK_AFTER")
+        }
+        if let value = environment["WALLETDESK_SIGNIN_LOCK_MINUTES"] {
+            signInLockMinutes = try Self.positive(try Self.int(value, "WALLETDESK_SIGNIN_LOCK_MINUTES"), "WALLETDESK_SIGNIN_LOCK_MINUTES")
+        }
+        if let value = environment["WALLETDESK_WALLET_SSO_PUBLIC_KEY"], !value.isEmpty { walletSSOPublicKey = try Self.pem(value) }
+        if let value = environment["WALLETDESK_WALLET_SSO_AUDIENCE"], !value.isEmpty { walletSSOAudience = value }
+        if let value = environment["WALLETDESK_WALLET_SSO_ISSUER"], !value.isEmpty { walletSSOIssuer = value }
+        if let value = environment["WALLETDESK_SECURE_COOKIES"] { secureCookies = ["1", "true", "yes"].contains(value.lowercased()) }
     }
 
     mutating func apply(flags: Overrides) throws {
@@ -110,6 +179,23 @@ public struct ServerConfiguration: Sendable, Equatable {
 
     static func int(_ text: String, _ name: String) throws -> Int {
         guard let value = Int(text), value >= 0 else { throw ConfigurationError.invalid(name, text) }
+        return value
+    }
+
+    /// A PEM given inline, or the path of a file holding it.
+    static func pem(_ value: String) throws -> String {
+        if value.hasPrefix("-----BEGIN") { return value }
+        guard let text = try? String(contentsOfFile: value, encoding: .utf8) else { throw ConfigurationError.invalid("wallet SSO public key file", value) }
+        return text
+    }
+
+    static func cost(_ value: Int) throws -> Int {
+        guard (4...31).contains(value) else { throw ConfigurationError.invalid("bcrypt cost", String(value)) }
+        return value
+    }
+
+    static func positive(_ value: Int, _ name: String) throws -> Int {
+        guard value > 0 else { throw ConfigurationError.invalid(name, String(value)) }
         return value
     }
 
@@ -129,6 +215,15 @@ public struct ServerConfiguration: Sendable, Equatable {
         var maxAttachmentBytes: Int?
         var sqliteSynchronousFull: Bool?
         var starterKnowledgeBase: Bool?
+        var bcryptCost: Int?
+        var sessionIdleMinutes: Int?
+        var sessionAbsoluteHours: Int?
+        var secureCookies: Bool?
+        var signInLockAfter: Int?
+        var signInLockMinutes: Int?
+        var walletSSOPublicKey: String?
+        var walletSSOAudience: String?
+        var walletSSOIssuer: String?
     }
 }
 

@@ -23,7 +23,7 @@ struct TokenAuthenticator: RouterMiddleware {
             guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw DeskError.unauthorized }
             let hash = Secrets.sha256Hex(String(parts[1].trimmingWhitespace()))
             guard let authentication = try await authenticate(hash: hash) else { throw DeskError.unauthorized }
-            context.authentication = authentication
+            context.authentication = AgentAuthentication(agent: authentication.agent, credential: .token(authentication.token))
         }
         return try await next(request, context)
     }

@@ -22,20 +22,29 @@ struct SetupController {
         return code
     }
 
-    func complete(code: String, name: String, email: EmailAddress) async throws -> (Agent, String) {
+    func complete(code: String, name: String, email: EmailAddress, password: String?) async throws -> (Agent, String) {
         let now = dependencies.now()
         let token = Secrets.newToken()
+        // The password is checked and hashed before anything is stored, so a refused password leaves setup undone.
+        var passwordHash: String?
+        if let password {
+            try PasswordPolicy.validate(password)
+            passwordHash = try await dependencies.accounts.passwords.hash(password)
+        }
         let admin = Agent(name: try validName(name), email: email, role: .admin, tier: .l2, createdAt: now, updatedAt: now)
         let agent = try await dependencies.store.completeSetup(
             codeHash: Secrets.sha256Hex(Secrets.normaliseSetupCode(code)), admin: admin, tokenHash: Secrets.sha256Hex(token), now: now
         )
+        if let passwordHash {
+            try await dependencies.store.setPassword(agent.id, hash: passwordHash, by: .agent(agent.id), now: now)
+        }
         return (agent, token)
     }
 
     @Sendable func completeJSON(_ request: Request, context: DeskRequestContext) async throws -> Response {
         var request = request
         let input = try await request.decodeJSON(as: SetupInput.self, limit: 16 * 1024)
-        let (agent, token) = try await complete(code: input.code, name: input.name, email: input.email)
+        let (agent, token) = try await complete(code: input.code, name: input.name, email: input.email, password: input.password)
         return try .json(SetupResult(agent: AgentResource(agent), token: token), status: .created)
     }
 
@@ -53,7 +62,8 @@ struct SetupController {
             return SetupPage.render(language: language, state: .form(error: DeskError.invalidField("email", reason: .invalidValue).detail(in: language)))
         }
         do {
-            let (agent, token) = try await complete(code: fields["code"] ?? "", name: fields["name"] ?? "", email: email)
+            let password = fields["password"].flatMap { $0.isEmpty ? nil : $0 }
+            let (agent, token) = try await complete(code: fields["code"] ?? "", name: fields["name"] ?? "", email: email, password: password)
             return SetupPage.render(language: language, state: .created(name: agent.name, token: token))
         } catch let error as DeskError {
             if error == .setupAlreadyDone { return SetupPage.render(language: language, state: .alreadyDone) }

@@ -24,6 +24,7 @@ enum SetupPage {
                 <label>\(t("setup.code"))<input name="code" required autocomplete="one-time-code" placeholder="ABCDE-FGHJK"></label>
                 <label>\(t("setup.name"))<input name="name" required maxlength="120"></label>
                 <label>\(t("setup.email"))<input name="email" type="email" required></label>
+                <label>\(t("setup.password"))<input name="password" type="password" minlength="12" autocomplete="new-password"></label>
                 <button type="submit">\(t("setup.submit"))</button>
                 </form>
                 """

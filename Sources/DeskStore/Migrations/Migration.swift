@@ -20,6 +20,7 @@ public enum Migrations {
         m0002Audit,
         m0003KnowledgeBase,
         m0004Safety,
+        m0005Accounts,
         m0006FollowUps,
     ]
 

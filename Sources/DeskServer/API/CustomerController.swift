@@ -1,0 +1,212 @@
+import DeskCore
+import DeskStore
+import Foundation
+import Hummingbird
+
+/// Customers: sign-in with a one-time email code or the wallet app, and their own tickets (`/api/v1/customer/…`).
+///
+/// Anything that is not the signed-in customer's own answers 404, exactly like something that does not exist.
+struct CustomerController {
+    let dependencies: Dependencies
+
+    func addPublicRoutes(to router: Router<DeskRequestContext>) {
+        router.post("api/v1/customer/code", use: sendCode)
+        router.post("api/v1/customer/sign-in", use: signInWithCode)
+        router.post("api/v1/customer/sso", use: signInWithWallet)
+    }
+
+    func addRoutes(to group: RouterGroup<CustomerRequestContext>, registry: RouteRegistry) {
+        func add(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping @Sendable (Request, CustomerRequestContext) async throws -> Response) {
+            registry.addCustomer(.init(method: method.rawValue, path: "/api/v1/customer/\(path)"))
+            group.on(RouterPath(path), method: method, use: handler)
+        }
+        add(.get, "tickets", tickets)
+        add(.get, "tickets/:ticket", ticket)
+        add(.delete, "session", signOut)
+    }
+
+    // MARK: Signing in
+
+    /// Sends a code when the email belongs to a customer; answers the same either way.
+    @Sendable func sendCode(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        var request = request
+        let input = try await request.decodeJSON(as: CustomerCodeInput.self, limit: 16 * 1024)
+        try await SessionsController(dependencies: dependencies).checkThrottle(
+            keys: [CustomerCodeRules.counterKey(input.email), FailureCounter.address(context.clientIP)], policy: CustomerCodeRules.throttle
+        )
+        if let customer = try await dependencies.store.customer(email: input.email) {
+            let code = Self.newCode()
+            try await dependencies.store.issueCustomerCode(
+                to: customer, email: input.email, codeHash: Self.codeHash(code, email: input.email),
+                message: CustomerNotice.signInCode(code).message(in: customer.language), now: dependencies.now()
+            )
+        }
+        return try .json(CodeSent(expiresInSeconds: Int(CustomerCodeRules.lifetime)), status: .accepted, headers: [.cacheControl: "no-store"])
+    }
+
+    @Sendable func signInWithCode(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        var request = request
+        let input = try await request.decodeJSON(as: CustomerSignInInput.self, limit: 16 * 1024)
+        let now = dependencies.now()
+        var attempt = SignInAttempt(
+            agentID: nil, email: input.email.rawValue, ip: context.clientIP, userAgent: SessionsController.cleanUserAgent(request.headers[.userAgent]),
+            language: request.language, at: now
+        )
+        attempt.accountKey = CustomerCodeRules.counterKey(input.email)
+        try await SessionsController(dependencies: dependencies).checkThrottle(keys: attempt.counterKeys, policy: CustomerCodeRules.throttle)
+        let digits = input.code.filter { !$0.isWhitespace }
+        guard digits.count == CustomerCodeRules.digits, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let customerID = try await dependencies.store.useCustomerCode(email: input.email, codeHash: Self.codeHash(digits, email: input.email), now: now)
+        else {
+            _ = try await dependencies.store.recordFailedSignIn(
+                attempt, reason: "wrong-customer-code", lockReason: "too-many-codes", policy: CustomerCodeRules.throttle
+            )
+            throw DeskError.invalidCode
+        }
+        return try await startSession(for: try await dependencies.store.customer(customerID), method: "email-code", request: request)
+    }
+
+    @Sendable func signInWithWallet(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        var request = request
+        let input = try await request.decodeJSON(as: WalletSSOInput.self, limit: 16 * 1024)
+        guard let verifier = dependencies.accounts.walletSSO else { throw DeskError.ssoRefused(.notConfigured) }
+        let identity = try await verifier.verify(input.token, now: dependencies.now())
+        let customer = try await dependencies.store.acceptWalletIdentity(identity, now: dependencies.now())
+        return try await startSession(for: customer, method: "wallet-sso", request: request)
+    }
+
+    func startSession(for customer: Customer, method: String, request: Request) async throws -> Response {
+        let secret = CustomerCookie.newSecret()
+        let now = dependencies.now()
+        try await dependencies.store.startCustomerSession(
+            CustomerSession(idHash: Secrets.sha256Hex(secret), customerID: customer.id, method: method, createdAt: now, lastSeenAt: now)
+        )
+        let body = CustomerSessionResource(
+            customer: CustomerSelfResource(customer, verifiedByWallet: try await dependencies.store.isVerifiedByWallet(customer.id)),
+            csrfToken: CustomerCookie.csrfToken(for: secret), expiresAt: dependencies.accounts.sessions.expiry(createdAt: now, lastSeenAt: now)
+        )
+        return try .json(
+            body, headers: [.setCookie: CustomerCookie.setCookie(secret, request: request, settings: dependencies.accounts), .cacheControl: "no-store"]
+        )
+    }
+
+    static func newCode() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let text = String(generator.next(upperBound: UInt(1_000_000)))
+        return String(repeating: "0", count: CustomerCodeRules.digits - text.count) + text
+    }
+
+    static func codeHash(_ code: String, email: EmailAddress) -> String {
+        Secrets.sha256Hex("customer-code\u{0}" + email.rawValue.lowercased() + "\u{0}" + code)
+    }
+
+    // MARK: The customer's own things
+
+    @Sendable func tickets(_ request: Request, context: CustomerRequestContext) async throws -> Response {
+        var query = TicketQuery()
+        query.requesterID = context.customer.id
+        query.limit = 100
+        let page = try await dependencies.store.tickets(matching: query)
+        return try .json(PageResource(items: page.items.map(CustomerTicketResource.init), nextCursor: nil))
+    }
+
+    @Sendable func ticket(_ request: Request, context: CustomerRequestContext) async throws -> Response {
+        let number = try context.ticketNumber()
+        let ticket: Ticket
+        do {
+            ticket = try await dependencies.store.ticket(number)
+        } catch DeskError.ticketMerged {
+            throw DeskError.notFound(entity: "ticket")
+        }
+        // Someone else's ticket looks exactly like no ticket.
+        guard ticket.requesterID == context.customer.id else { throw DeskError.notFound(entity: "ticket") }
+        return try .json(CustomerTicketResource(ticket))
+    }
+
+    @Sendable func signOut(_ request: Request, context: CustomerRequestContext) async throws -> Response {
+        try await dependencies.store.endCustomerSession(idHash: context.session.idHash, now: dependencies.now())
+        return Response(status: .noContent, headers: [.setCookie: "\(CustomerCookie.name)=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"])
+    }
+}
+
+struct CustomerCodeInput: Decodable, Sendable {
+    var email: EmailAddress
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case email }
+
+    init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
+        email = try decoder.container(keyedBy: CodingKeys.self).decode(EmailAddress.self, forKey: .email)
+    }
+}
+
+struct CustomerSignInInput: Decodable, Sendable {
+    var email: EmailAddress
+    var code: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case email, code }
+
+    init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        email = try c.decode(EmailAddress.self, forKey: .email)
+        code = try c.decode(String.self, forKey: .code)
+    }
+}
+
+struct WalletSSOInput: Decodable, Sendable {
+    var token: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case token }
+
+    init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
+        token = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .token)
+    }
+}
+
+struct CodeSent: Codable, Sendable {
+    var expiresInSeconds: Int
+}
+
+struct CustomerSelfResource: Codable, Sendable {
+    var id: String
+    var name: String?
+    var email: String?
+    var language: Language
+    var verifiedByWallet: Bool
+
+    init(_ customer: Customer, verifiedByWallet: Bool) {
+        id = customer.id.description
+        name = customer.name
+        email = customer.email?.rawValue
+        language = customer.language
+        self.verifiedByWallet = verifiedByWallet
+    }
+}
+
+struct CustomerSessionResource: Codable, Sendable {
+    var customer: CustomerSelfResource
+    /// Send as `X-CSRF-Token` with state-changing requests made with the customer cookie.
+    var csrfToken: String
+    var expiresAt: Date
+}
+
+/// A ticket as its requester sees it: no assignee, team, tags or internal fields.
+struct CustomerTicketResource: Codable, Sendable {
+    var id: String
+    var subject: String
+    var status: TicketStatus
+    var category: TicketCategory
+    var createdAt: Date
+    var updatedAt: Date
+
+    init(_ ticket: Ticket) {
+        id = ticket.number.description
+        subject = ticket.subject
+        status = ticket.status
+        category = ticket.category
+        createdAt = ticket.createdAt
+        updatedAt = ticket.updatedAt
+    }
+}

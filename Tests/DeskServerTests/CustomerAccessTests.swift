@@ -1,0 +1,211 @@
+import DeskCore
+@testable import DeskServer
+import DeskStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import JWTKit
+import NIOCore
+import Testing
+
+/// Customers: one-time email codes, wallet-app single sign-on, and seeing only their own tickets.
+@Suite("Customer access")
+struct CustomerAccessTests {
+    static let walletKey = try! EdDSA.PrivateKey(curve: .ed25519)
+
+    static func settings() throws -> AccountSettings {
+        var settings = TestApp.fastAccounts
+        try settings.enableWalletSSO(publicKeyPEM: walletKey.publicKey.pemRepresentation, audience: "walletdesk")
+        return settings
+    }
+
+    struct Claims: JWTPayload {
+        var sub: SubjectClaim
+        var aud: AudienceClaim
+        var exp: ExpirationClaim
+        var nbf: NotBeforeClaim?
+        var iat: IssuedAtClaim?
+        var jti: IDClaim
+        var email: String?
+        var locale: String?
+        func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+
+    static func token(
+        account: String, now: Date, lifetime: TimeInterval = 120, notBefore: Date? = nil, audience: String = "walletdesk", jti: String = UUID().uuidString,
+        key: EdDSA.PrivateKey = walletKey, email: String? = nil
+    ) async throws -> String {
+        let keys = JWTKeyCollection()
+        await keys.add(eddsa: key)
+        return try await keys.sign(
+            Claims(
+                sub: .init(value: account), aud: .init(value: [audience]), exp: .init(value: now.addingTimeInterval(lifetime)),
+                nbf: notBefore.map { .init(value: $0) }, iat: .init(value: notBefore ?? now), jti: .init(value: jti), email: email, locale: "zh-TW"
+            )
+        )
+    }
+
+    /// A customer client with its own cookie.
+    struct CustomerClient {
+        let session: TestApp.Session
+        var cookie: String?
+        var csrf: String?
+
+        func send(_ method: HTTPRequest.Method, _ path: String, _ body: String? = nil) async throws -> (TestResponse, [String: Any]) {
+            var headers: HTTPFields = [.contentType: "application/json"]
+            if let cookie { headers[.cookie] = "\(CustomerCookie.name)=\(cookie)" }
+            if let csrf { headers[SessionCookie.csrfHeader] = csrf }
+            let response = try await session.client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            return (response, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
+        }
+
+        mutating func adopt(_ response: TestResponse, _ body: [String: Any]) throws {
+            let setCookie = try #require(response.headers[.setCookie])
+            cookie = String(setCookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1)[1])
+            csrf = body["csrfToken"] as? String
+        }
+    }
+
+    static func sso(_ session: TestApp.Session, _ token: String) async throws -> (TestResponse, [String: Any]) {
+        try await CustomerClient(session: session).send(.post, "/api/v1/customer/sso", #"{"token":"\#(token)"}"#)
+    }
+
+    static func refusal(_ body: [String: Any]) -> String? {
+        guard body["code"] as? String == "sso-refused", let detail = body["detail"] as? String else { return nil }
+        return SSORefusal.allCases.first { Localizer.shared.text("detail.sso-\($0.rawValue)", .zhCN) == detail }?.rawValue
+    }
+
+    @Test("wallet-app sign-in: accepted once, marks the customer verified; every bad token refused with its reason")
+    func walletSSO() async throws {
+        let clock = TestClock()
+        try await TestApp.withSession(accounts: try Self.settings(), clock: clock) { session in
+            let now = clock.now
+            let good = try await Self.token(account: "W-1001", now: now, email: "w1001@example.com")
+            let (ok, body) = try await Self.sso(session, good)
+            #expect(ok.status == .ok)
+            #expect(ok.headers[.setCookie]?.contains("wd_customer=") == true)
+            let customer = try #require(body["customer"] as? [String: Any])
+            #expect(customer["verifiedByWallet"] as? Bool == true)
+            #expect(customer["language"] as? String == "zh-TW")
+
+            let cases: [(String, String)] = [
+                (good, "replayed"),
+                (try await Self.token(account: "W-1001", now: now.addingTimeInterval(-600)), "expired"),
+                (try await Self.token(account: "W-1001", now: now, notBefore: now.addingTimeInterval(300)), "not-yet-valid"),
+                (try await Self.token(account: "W-1001", now: now, key: try EdDSA.PrivateKey(curve: .ed25519)), "bad-signature"),
+                (try await Self.token(account: "W-1001", now: now, audience: "someone-else"), "wrong-audience"),
+                (try await Self.token(account: "W-1001", now: now, lifetime: 86_400), "too-long-lived"),
+                ("not.a.token", "malformed"),
+            ]
+            for (token, reason) in cases {
+                let (refused, problem) = try await Self.sso(session, token)
+                #expect(refused.status == .unauthorized, "\(reason)")
+                #expect(Self.refusal(problem) == reason, "\(reason): \(problem)")
+            }
+            // The same customer again with a fresh token: linked, not duplicated.
+            let (again, second) = try await Self.sso(session, try await Self.token(account: "W-1001", now: now))
+            #expect(again.status == .ok)
+            #expect((second["customer"] as? [String: Any])?["id"] as? String == customer["id"] as? String)
+            let audit = try await session.store.auditEntries(after: nil, action: "customer.wallet-sso", limit: 10)
+            #expect(audit.count == 2)
+        }
+        // Without a configured key the door is closed, and says so.
+        try await TestApp.withSession { session in
+            let (refused, problem) = try await Self.sso(session, try await Self.token(account: "W-1", now: Date()))
+            #expect(refused.status == .unauthorized)
+            #expect(Self.refusal(problem) == "not-configured")
+        }
+    }
+
+    @Test("customers see only their own tickets; anything else is 404, anonymous 401, agents are not customers")
+    func isolation() async throws {
+        let clock = TestClock()
+        try await TestApp.withSession(accounts: try Self.settings(), clock: clock) { session in
+            func ticket(for account: String) async throws -> String {
+                let body = #"{"subject":"Help","requester":{"walletAccountId":"\#(account)","email":"\#(account.lowercased())@example.com","language":"en"},"message":{"text":"Hello","author":"customer"}}"#
+                let (response, created) = try await session.json(.post, "/api/v1/tickets", body)
+                #expect(response.status == .created, "\(created)")
+                return try #require((created["ticket"] as? [String: Any])?["id"] as? String)
+            }
+            let mine = try await ticket(for: "W-A")
+            let theirs = try await ticket(for: "W-B")
+            var alice = CustomerClient(session: session)
+            let (signedIn, body) = try await Self.sso(session, try await Self.token(account: "W-A", now: clock.now))
+            try alice.adopt(signedIn, body)
+
+            let (list, items) = try await alice.send(.get, "/api/v1/customer/tickets")
+            #expect(list.status == .ok)
+            #expect((items["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [mine])
+            #expect(try await alice.send(.get, "/api/v1/customer/tickets/\(mine)").0.status == .ok)
+            let (other, problem) = try await alice.send(.get, "/api/v1/customer/tickets/\(theirs)")
+            #expect(other.status == .notFound)
+            let (absent, absentProblem) = try await alice.send(.get, "/api/v1/customer/tickets/WD-99999")
+            #expect(absent.status == .notFound)
+            #expect(problem["detail"] as? String == absentProblem["detail"] as? String, "someone else's ticket must look like no ticket")
+            #expect(try await alice.send(.get, "/api/v1/customer/tickets/garbage").0.status == .notFound)
+
+            let anonymous = CustomerClient(session: session)
+            #expect(try await anonymous.send(.get, "/api/v1/customer/tickets").0.status == .unauthorized)
+            let agent = try await session.client.execute(uri: "/api/v1/customer/tickets", method: .get, headers: session.auth)
+            #expect(agent.status == .unauthorized)
+            // A customer cookie opens no agent route.
+            #expect(try await alice.send(.get, "/api/v1/tickets").0.status == .unauthorized)
+
+            var withoutCSRF = alice
+            withoutCSRF.csrf = nil
+            #expect(try await withoutCSRF.send(.delete, "/api/v1/customer/session").0.status == .forbidden)
+            #expect(try await alice.send(.delete, "/api/v1/customer/session").0.status == .noContent)
+            #expect(try await alice.send(.get, "/api/v1/customer/tickets").0.status == .unauthorized)
+        }
+    }
+
+    @Test("email codes: sent in the customer's language, valid 10 minutes, 5 tries, then a cool-down; unknown emails look the same")
+    func emailCodes() async throws {
+        let clock = TestClock()
+        try await TestApp.withSession(clock: clock) { session in
+            _ = try await session.json(.post, "/api/v1/customers", #"{"email":"mei@example.com","language":"zh-TW"}"#)
+            let client = CustomerClient(session: session)
+            func requestCode() async throws -> String {
+                let (sent, _) = try await client.send(.post, "/api/v1/customer/code", #"{"email":"Mei@example.com"}"#)
+                #expect(sent.status == .accepted)
+                let message = try #require(try await session.store.unsentOutbox(limit: 100).last)
+                #expect(message.language == .zhTW)
+                #expect(message.kind == "customer-sign-in-code")
+                let code = try #require(message.body.firstMatch(of: /\d{6}/))
+                return String(code.output)
+            }
+            let (unknown, _) = try await client.send(.post, "/api/v1/customer/code", #"{"email":"nobody@example.com"}"#)
+            #expect(unknown.status == .accepted)
+            #expect(try await session.store.unsentOutbox(limit: 100).isEmpty)
+
+            // Expired after 10 minutes.
+            let stale = try await requestCode()
+            clock.advance(601)
+            #expect(try await client.send(.post, "/api/v1/customer/sign-in", #"{"email":"mei@example.com","code":"\#(stale)"}"#).0.status == .forbidden)
+
+            let code = try await requestCode()
+            var signedIn = CustomerClient(session: session)
+            let (ok, body) = try await client.send(.post, "/api/v1/customer/sign-in", #"{"email":"mei@example.com","code":"\#(code)"}"#)
+            #expect(ok.status == .ok)
+            try signedIn.adopt(ok, body)
+            #expect(try await signedIn.send(.get, "/api/v1/customer/tickets").0.status == .ok)
+            // Used once.
+            #expect(try await client.send(.post, "/api/v1/customer/sign-in", #"{"email":"mei@example.com","code":"\#(code)"}"#).0.status == .forbidden)
+
+            // Five wrong tries (the stale and the reused one counted already): cool-down, even for the right code.
+            clock.advance(3600)
+            let fresh = try await requestCode()
+            let wrong = fresh == "000000" ? "111111" : "000000"
+            for _ in 0..<5 {
+                let (response, problem) = try await client.send(.post, "/api/v1/customer/sign-in", #"{"email":"mei@example.com","code":"\#(wrong)"}"#)
+                #expect(response.status == .forbidden, "\(problem)")
+            }
+            let (cooling, _) = try await client.send(.post, "/api/v1/customer/sign-in", #"{"email":"mei@example.com","code":"\#(fresh)"}"#)
+            #expect(cooling.status == .tooManyRequests)
+            #expect(try await client.send(.post, "/api/v1/customer/code", #"{"email":"mei@example.com"}"#).0.status == .tooManyRequests)
+            clock.advance(CustomerCodeRules.coolDown + 1)
+            let after = try await requestCode()
+            #expect(try await client.send(.post, "/api/v1/customer/sign-in", #"{"email":"mei@example.com","code":"\#(after)"}"#).0.status == .ok)
+        }
+    }
+}
