@@ -69,6 +69,8 @@ struct APITests {
         (#"{"subject":"x","requester":{"email":"a@b.cn"},"message":{"text":"  "}}"#, 400, "invalid-field", "text"),
         (#"{"subject":"x","requester":{},"message":{"text":"t"}}"#, 400, "invalid-field", "requester"),
         (#"{"subject":"x","requester":{"email":"a@b.cn"}}"#, 400, "invalid-field", "message"),
+        (#"{"subject":"x","requester":{"email":"a@b.cn"},"message":{"html":"<p>a\u0000b</p>"}}"#, 400, "malformed-json", nil),
+        (#"{"subject":"x\\\u0000","requester":{"email":"a@b.cn"},"message":{"text":"t"}}"#, 400, "malformed-json", nil),
         (#"{"subject":"x","requester":{"email":"a@b.cn"},"message":{"text":"t"},"assigneeId":"00000000-0000-0000-0000-000000000000"}"#, 400, "invalid-field", "assigneeId"),
     ] as [(String, Int, String, String?)])
     func badInput(body: String, status: Int, code: String, field: String?) async throws {

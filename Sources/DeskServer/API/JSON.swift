@@ -33,6 +33,9 @@ extension Request {
             throw DeskError.bodyTooLarge(limit: limit)
         }
         guard buffer.readableBytes > 0 else { throw DeskError.malformedJSON(detail: "empty body") }
+        // PostgreSQL cannot store U+0000 in text and no support text needs it: refuse it here, for every body, rather
+        // than fail deep in a store (a 500) or behave differently per engine.
+        if Self.containsEscapedNUL(buffer.readableBytesView) { throw DeskError.malformedJSON(detail: "\\u0000 (NUL) is not allowed") }
         do {
             return try JSON.decoder.decode(T.self, from: buffer)
         } catch let error as DeskError {
@@ -42,6 +45,29 @@ extension Request {
         } catch {
             throw DeskError.malformedJSON(detail: "unreadable body")
         }
+    }
+
+    /// Whether a JSON text holds the escape `\u0000` (an escaped backslash followed by `u0000` does not count).
+    static func containsEscapedNUL(_ bytes: ByteBufferView) -> Bool {
+        let pattern: [UInt8] = Array("u0000".utf8)
+        var backslashes = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") {
+                backslashes += 1
+                index += 1
+                continue
+            }
+            if backslashes % 2 == 1, byte == UInt8(ascii: "u"), bytes.endIndex - index >= pattern.count,
+                bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+            {
+                return true
+            }
+            backslashes = 0
+            index += 1
+        }
+        return false
     }
 
     static func translate(_ error: DecodingError) -> DeskError {
