@@ -110,8 +110,10 @@ struct HelpCenterTests {
             #expect(hugePosition.status == .badRequest)
             let (nul, _) = try await session.json(.patch, "/api/v1/kb/articles/\(id)", #"{"section":"a\u0000b"}"#)
             #expect(nul.status == .badRequest)
-            let (nulComment, _) = try await session.json(.post, "/api/v1/help/articles/kyc-review/votes", #"{"helpful":false,"comment":"a\u0000b"}"#)
-            #expect(nulComment.status == .created)
+            // Every JSON door refuses an escaped NUL the same way (see `Request.decodeJSON`).
+            let (nulComment, nulProblem) = try await session.json(.post, "/api/v1/help/articles/kyc-review/votes", #"{"helpful":false,"comment":"a\u0000b"}"#)
+            #expect(nulComment.status == .badRequest)
+            #expect(nulProblem["code"] as? String == "malformed-json")
             // The suggestion snapshot notices the new article (version counter) once its recheck interval passed.
             try await Task.sleep(for: .milliseconds(1100))
             let (_, suggested) = try await session.json(.get, "/api/v1/help/suggest?q=KYC&lang=en")
@@ -150,6 +152,14 @@ struct HelpCenterTests {
             #expect(home.text.contains("/help/categories/security"))
             #expect(home.text.contains("Weekdays 9:00"))
             #expect(!home.text.contains("http://") && !home.text.contains("https://"))
+            // Once admins fill the official-channel registry, the home page lists those entries instead (escaped).
+            _ = try await session.store.addChannel(
+                OfficialChannel(kind: .telegram, value: "@examplewallet", label: "Telegram <official>", hours: "24/7", createdAt: Date(), updatedAt: Date()),
+                by: .system
+            )
+            let listed = try await Self.get(session, "/help?lang=en")
+            #expect(listed.text.contains("Telegram &lt;official&gt;") && listed.text.contains("@examplewallet") && listed.text.contains("24/7"))
+            #expect(!listed.text.contains("Weekdays 9:00"))
             let category = try await Self.get(session, "/help/categories/funds?lang=zh-CN")
             #expect(category.text.contains("提现失败怎么办"))
             // zh-TW has no translation: the simplified text is shown, and the page says why.

@@ -47,9 +47,14 @@ struct HelpCenterPages {
             return ["slug": category.slug.rawValue, "name": category.name(language), "description": category.description(language), "articles": list]
         }
         let l = Localizer.shared
-        let channels: [[String: Any]] = ["chat", "phone", "email"].map {
-            ["name": l.text("help.contact-\($0)", language), "hours": l.text("help.contact-\($0)-hours", language)]
-        }
+        // The admins' registry of official channels when it has entries (the same list /verify checks against);
+        // otherwise the generic ways in.
+        let official = try await dependencies.store.officialChannels()
+        let channels: [[String: Any]] = official.isEmpty
+            ? ["chat", "phone", "email"].map {
+                ["name": l.text("help.contact-\($0)", language), "hours": l.text("help.contact-\($0)-hours", language)]
+            }
+            : official.map { ["name": $0.label, "value": $0.value, "hours": $0.hours ?? ""] }
         return dependencies.pages.render(
             "help_home", ["notices": notices, "hasNotices": !notices.isEmpty, "categories": categoryValues, "channels": channels], chrome: chrome
         )
