@@ -174,6 +174,9 @@ struct HelpCenterTests {
             #expect(!search.text.contains("<script>alert(1)"))
             #expect(search.text.contains("&lt;script&gt;"))
             #expect(search.text.contains("<mark>"))
+            // Switching language keeps the search (the query is escaped in the link like everything else).
+            #expect(search.text.contains("%E6%8F%90%E7%8E%B0&amp;lang=en"))
+            #expect(!search.text.contains("?q=<script"))
             let vote = try await session.client.execute(
                 uri: "/help/articles/fees-are-missing/vote", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "helpful=yes")

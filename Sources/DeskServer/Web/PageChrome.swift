@@ -11,6 +11,8 @@ struct PageChrome {
     var rememberLanguage = false
     /// The path of this page without the query, for the language switch links.
     var path: String
+    /// The page's query without `lang` (already percent-encoded), kept by the language switch so a search survives it.
+    var otherQuery: String = ""
 
     /// The language for a page request: `?lang=` first, then the `wd_lang` cookie, then `Accept-Language`.
     static func language(for request: Request) -> (language: Language, chosen: Bool) {
@@ -29,6 +31,9 @@ struct PageChrome {
         self.rememberLanguage = chosen
         self.title = Localizer.shared.text(titleKey, language)
         self.path = request.uri.path
+        self.otherQuery = (request.uri.query ?? "").split(separator: "&")
+            .filter { !$0.isEmpty && !$0.hasPrefix("lang=") && $0 != "lang" }
+            .joined(separator: "&")
     }
 
     /// Template values: `lang`, `title`, `t` (every localised string, keys with `.` and `-` turned into `_`, so
@@ -37,7 +42,7 @@ struct PageChrome {
         let languages: [[String: Any]] = Language.allCases.map { option in
             [
                 "code": option.rawValue, "name": Self.nativeName(option), "current": option == language,
-                "href": "\(path)?lang=\(option.rawValue)",
+                "href": "\(path)?\(otherQuery.isEmpty ? "" : otherQuery + "&")lang=\(option.rawValue)",
             ]
         }
         return ["lang": language.rawValue, "title": title, "t": Self.strings(for: language), "languages": languages]
