@@ -47,9 +47,9 @@ struct HelpCenterPages {
             return ["slug": category.slug.rawValue, "name": category.name(language), "description": category.description(language), "articles": list]
         }
         let l = Localizer.shared
-        // The admins' registry of official channels when it has entries (the same list /verify checks against);
-        // otherwise the generic ways in.
-        let official = try await dependencies.store.officialChannels()
+        // The admins' registry of official channels when it has entries (the same per-node snapshot /verify reads, so
+        // this public page costs no query); otherwise the generic ways in.
+        let official = try await dependencies.channelCache.entries(store: dependencies.store, now: dependencies.now()).filter { $0.use == .official }
         let channels: [[String: Any]] = official.isEmpty
             ? ["chat", "phone", "email"].map {
                 ["name": l.text("help.contact-\($0)", language), "hours": l.text("help.contact-\($0)-hours", language)]
