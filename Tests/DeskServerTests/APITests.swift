@@ -59,6 +59,27 @@ struct APITests {
         }
     }
 
+    @Test("a conversation read again is the same, and shows every change at once")
+    func conversationReadsStayFresh() async throws {
+        try await TestApp.withSession { session in
+            _ = try await session.json(.post, "/api/v1/tickets", Self.createBody)
+            let path = "/api/v1/tickets/WD-10001/messages"
+            let first = try await session.client.execute(uri: path, method: .get, headers: session.auth)
+            let again = try await session.client.execute(uri: path, method: .get, headers: session.auth)
+            #expect(first.status == .ok && String(buffer: again.body) == String(buffer: first.body))
+            for index in 1...3 {
+                _ = try await session.json(.post, path, #"{"text":"第 \#(index) 次回复","visibility":"\#(index == 2 ? "internal" : "public")"}"#)
+                let (_, body) = try await session.json(.get, path)
+                let items = try #require(body["items"] as? [[String: Any]])
+                #expect(items.count == index + 1)
+                #expect(items.last?["text"] as? String == "第 \(index) 次回复")
+            }
+            _ = try await session.json(.patch, "/api/v1/tickets/WD-10001", #"{"priority":"urgent"}"#)
+            let (_, body) = try await session.json(.get, path)
+            #expect((body["items"] as? [[String: Any]])?.count == 4)
+        }
+    }
+
     @Test("bad input gets problem details naming the field, never a 500", arguments: [
         (#"{"subject":1}"#, 400, "invalid-field", "subject"),
         (#"{"subject":"#, 400, "malformed-json", nil),

@@ -207,6 +207,33 @@ struct TicketStoreTests {
         }
     }
 
+    @Test("the conversation stamp changes with every change a conversation shows, and only then", arguments: TestDatabases.kinds)
+    func conversationStamp(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            #expect(try await store.conversationStamp(of: TicketNumber(99999)) == nil)
+            let agent = try await store.createAgent(Fixtures.agent(), by: .system)
+            let (ticket, _) = try await store.createTicket(try Fixtures.draft(subject: "First"), actor: .system, now: Fixtures.start)
+            let created = try #require(try await store.conversationStamp(of: ticket.number))
+            #expect(try await store.conversationStamp(of: ticket.number) == created)
+
+            // Another ticket's changes leave this one's stamp alone.
+            let (other, _) = try await store.createTicket(try Fixtures.draft(subject: "Other", email: "o@example.com"), actor: .system, now: Fixtures.start)
+            #expect(try await store.conversationStamp(of: ticket.number) == created)
+
+            _ = try await store.addMessage(try Fixtures.reply("note", by: .agent(agent.id), visibility: .internal), to: ticket.number, setStatus: nil, now: Fixtures.start)
+            let noted = try #require(try await store.conversationStamp(of: ticket.number))
+            #expect(noted != created)
+            _ = try await store.updateTicket(ticket.number, expectedVersion: nil, actor: .agent(agent.id), now: Fixtures.start) { $0.priority = .urgent }
+            let updated = try #require(try await store.conversationStamp(of: ticket.number))
+            #expect(updated != noted)
+
+            let otherBefore = try await store.conversationStamp(of: other.number)
+            _ = try await store.merge(other.number, into: ticket.number, actor: .agent(agent.id), now: Fixtures.start)
+            #expect(try await store.conversationStamp(of: ticket.number) != updated)
+            #expect(try await store.conversationStamp(of: other.number) != otherBefore)
+        }
+    }
+
     @Test("merging closes the source, moves its conversation and tells both customers", arguments: TestDatabases.kinds)
     func merge(kind: DatabaseKind) async throws {
         try await TestDatabases.withStore(kind) { store in

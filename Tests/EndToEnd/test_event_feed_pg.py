@@ -77,6 +77,27 @@ def test_writes_on_one_node_are_read_on_the_other(a, b):
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
 
 
+def test_a_conversation_cached_on_one_node_shows_what_the_other_wrote(a, b):
+    """Each node keeps recently served conversations; the other node's writes must show on the very next read."""
+    created = a.post("/api/v1/tickets", {"subject": "USDT withdrawal pending", "requester": {"email": f"{secrets.token_hex(4)}@example.com"},
+                                         "message": {"text": "Still pending after 2 hours.", "author": "customer"}}, expect=201).json()
+    path = f"/api/v1/tickets/{created['ticket']['id']}/messages"
+    for _ in range(3):  # served, then served again from node A's cache
+        assert len(a.get(path, expect=200).json()["items"]) == 1
+    for round_ in range(5):
+        b.post(path, {"text": f"Update {round_} from node B", "visibility": "internal" if round_ % 2 else "public"}, expect=201)
+        items = a.get(path, expect=200).json()["items"]
+        assert len(items) == round_ + 2 and items[-1]["text"] == f"Update {round_} from node B"
+
+    # A merge done on node B moves the conversation: node A's cached copy of the target must not hide it.
+    other = b.post("/api/v1/tickets", {"subject": "Same problem", "requester": {"email": f"{secrets.token_hex(4)}@example.com"},
+                                       "message": {"text": "Second report.", "author": "customer"}}, expect=201).json()
+    before = len(a.get(path, expect=200).json()["items"])
+    b.post(f"/api/v1/tickets/{other['ticket']['id']}/merge", {"into": created["ticket"]["id"]}, expect=200)
+    after = a.get(path, expect=200).json()["items"]
+    assert len(after) > before and any(m["text"] == "Second report." for m in after)
+
+
 def test_concurrent_creates_on_both_nodes_get_unique_numbers(node_a, node_b, a):
     customer = a.post("/api/v1/customers", {"email": f"{secrets.token_hex(4)}@example.com"}, expect=201).json()
     tag = f"race-{secrets.token_hex(3)}"

@@ -153,13 +153,25 @@ enum ISO8601 {
     }
 }
 
+extension JSONWriter {
+    /// `value` as JSON bytes, ready to send (or to keep, see ``ConversationCache``).
+    static func encode(_ value: any JSONWriter.Value) -> ByteBuffer {
+        var writer = JSONWriter()
+        value.write(to: &writer)
+        return ByteBuffer(bytes: writer.bytes)
+    }
+}
+
 extension Response {
     /// A JSON response written by ``JSONWriter``.
     static func json(writing value: any JSONWriter.Value, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
-        var writer = JSONWriter()
-        value.write(to: &writer)
+        .json(encoded: JSONWriter.encode(value), status: status, headers: extra)
+    }
+
+    /// A JSON response of bytes already encoded.
+    static func json(encoded body: ByteBuffer, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
         var headers = extra
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: writer.bytes)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 }

@@ -128,9 +128,18 @@ struct TicketsController {
     }
 
     @Sendable func listMessages(_ request: Request, context: AgentRequestContext) async throws -> Response {
-        let messages = try await dependencies.store.messages(of: try context.ticketNumber(), includeInternal: true)
+        let number = try context.ticketNumber()
+        let cacheKey = ConversationCache.Key(ticket: number, includeInternal: true)
+        // The stamp first: see ConversationCache for why this order never serves a stale conversation.
+        let stamp = try await dependencies.store.conversationStamp(of: number)
+        if let stamp, let body = dependencies.conversations.body(for: cacheKey, stamp: stamp) {
+            return .json(encoded: body)
+        }
+        let messages = try await dependencies.store.messages(of: number, includeInternal: true)
         let key = try await dependencies.safetyKeys.messageKey(store: dependencies.store)
-        return try .json(PageResource(items: messages.map { Self.resource($0, key: key) }, nextCursor: nil))
+        let body = JSONWriter.encode(PageResource(items: messages.map { Self.resource($0, key: key) }, nextCursor: nil))
+        if let stamp { dependencies.conversations.store(body, for: cacheKey, stamp: stamp) }
+        return .json(encoded: body)
     }
 
     @Sendable func addMessage(_ request: Request, context: AgentRequestContext) async throws -> Response {

@@ -16,6 +16,8 @@ public struct Dependencies: Sendable {
     let channelCache = ChannelRegistryCache()
     /// The workspace's message-signing key and fingerprint salt, loaded once.
     let safetyKeys = SafetyKeys()
+    /// Encoded conversations served recently, checked against the ticket's history on every read.
+    let conversations = ConversationCache()
     /// The server-rendered pages' templates, loaded once.
     let pages: WebPages
 

@@ -19,12 +19,30 @@ public protocol TicketStore: Sendable {
     /// ("reply and set pending").
     func addMessage(_ draft: MessageDraft, to number: TicketNumber, setStatus: TicketStatus?, now: Date) async throws -> (message: Message, ticket: Ticket)
     func messages(of number: TicketNumber, includeInternal: Bool) async throws -> [Message]
+    /// A value that differs whenever anything the ticket's conversation shows may have changed, on any node: what a cache
+    /// of encoded conversations checks before serving one. `nil` when the ticket has no history (no such ticket).
+    func conversationStamp(of number: TicketNumber) async throws -> ConversationStamp?
     func merge(_ source: TicketNumber, into target: TicketNumber, actor: Actor, now: Date) async throws -> (source: Ticket, target: Ticket)
     func history(of number: TicketNumber, after: Int64?, limit: Int) async throws -> [TicketEvent]
     /// Events of every ticket after `id`, oldest first: what the event feed delivers.
     func events(after id: Int64, limit: Int) async throws -> [TicketEvent]
     func events(ids: [Int64]) async throws -> [TicketEvent]
     func latestEventID() async throws -> Int64
+}
+
+/// How far a ticket's history has grown: the number of its events and the newest event id.
+///
+/// Every change to a ticket or its messages appends an event in the same transaction, and history is append-only, so
+/// the count grows with each committed change — also when transactions commit out of id order, which the newest id
+/// alone would miss.
+public struct ConversationStamp: Hashable, Sendable {
+    public var events: Int64
+    public var newestEvent: Int64
+
+    public init(events: Int64, newestEvent: Int64) {
+        self.events = events
+        self.newestEvent = newestEvent
+    }
 }
 
 /// Customers, agents and teams.
