@@ -42,7 +42,7 @@ enum TestApp {
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wd-server-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try await SQLiteDeskDatabase.open(path: folder.appendingPathComponent("t.sqlite").path, logger: logger)
+        let database = try await SQLiteDeskDatabase.open(path: folder.appendingPathComponent("t.sqlite").path, soleWriter: true, logger: logger)
         let store = SQLDeskStore(database: database, lifecycle: TicketLifecycle(), logger: logger)
         do {
             try await Migrator(database: database, logger: logger).migrate()

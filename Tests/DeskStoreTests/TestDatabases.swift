@@ -33,7 +33,7 @@ enum TestDatabases {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wd-store-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let database = try await SQLiteDeskDatabase.open(path: folder.appendingPathComponent("test.sqlite").path, logger: logger)
+            let database = try await SQLiteDeskDatabase.open(path: folder.appendingPathComponent("test.sqlite").path, soleWriter: true, logger: logger)
             let store = SQLDeskStore(database: database, lifecycle: TicketLifecycle(reopenWindow: reopenWindow), logger: logger)
             do {
                 try await Migrator(database: database, logger: logger).migrate()

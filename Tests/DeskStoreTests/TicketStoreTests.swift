@@ -210,7 +210,8 @@ struct TicketStoreTests {
     @Test("the conversation stamp changes with every change a conversation shows, and only then", arguments: TestDatabases.kinds)
     func conversationStamp(kind: DatabaseKind) async throws {
         try await TestDatabases.withStore(kind) { store in
-            #expect(try await store.conversationStamp(of: TicketNumber(99999)) == nil)
+            // SQLite (opened as a server opens it) counts changes in memory; PostgreSQL reads the ticket's history.
+            if kind == .postgres { #expect(try await store.conversationStamp(of: TicketNumber(99999)) == nil) }
             let agent = try await store.createAgent(Fixtures.agent(), by: .system)
             let (ticket, _) = try await store.createTicket(try Fixtures.draft(subject: "First"), actor: .system, now: Fixtures.start)
             let created = try #require(try await store.conversationStamp(of: ticket.number))
@@ -231,7 +232,32 @@ struct TicketStoreTests {
             _ = try await store.merge(other.number, into: ticket.number, actor: .agent(agent.id), now: Fixtures.start)
             #expect(try await store.conversationStamp(of: ticket.number) != updated)
             #expect(try await store.conversationStamp(of: other.number) != otherBefore)
+
+            // A change that fails (a stale version) leaves no stamp stuck in "changing".
+            await #expect(throws: DeskError.self) {
+                try await store.updateTicket(ticket.number, expectedVersion: 1, actor: .agent(agent.id), now: Fixtures.start) { $0.priority = .low }
+            }
+            #expect(try await store.conversationStamp(of: ticket.number) != nil)
         }
+    }
+
+    @Test("a second server cannot open a SQLite file a server is using; the lock goes with the first")
+    func soleWriterLock() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wd-lock-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("walletdesk.sqlite").path
+        let first = try await SQLiteDeskDatabase.open(path: path, soleWriter: true, logger: TestDatabases.logger)
+        #expect(first.isSoleWriter)
+        await #expect(throws: SQLiteOpenError.self) {
+            _ = try await SQLiteDeskDatabase.open(path: path, soleWriter: true, logger: TestDatabases.logger)
+        }
+        // One-off commands (maintenance, audit verify) open the file without the lock.
+        let command = try await SQLiteDeskDatabase.open(path: path, logger: TestDatabases.logger)
+        #expect(!command.isSoleWriter)
+        try await command.shutdown()
+        try await first.shutdown()
+        let second = try await SQLiteDeskDatabase.open(path: path, soleWriter: true, logger: TestDatabases.logger)
+        try await second.shutdown()
     }
 
     @Test("merging closes the source, moves its conversation and tells both customers", arguments: TestDatabases.kinds)

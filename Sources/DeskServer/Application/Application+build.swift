@@ -61,13 +61,16 @@ public func buildRouter(
 }
 
 /// Opens the store named by the configuration and brings its schema up to date.
-public func openStore(configuration: ServerConfiguration, logger: Logger) async throws -> SQLDeskStore {
+///
+/// `serving` (the server, not the one-off commands) locks a SQLite file against a second server; see
+/// ``SQLiteDeskDatabase/open(path:readerCount:synchronousFull:soleWriter:logger:)``.
+public func openStore(configuration: ServerConfiguration, serving: Bool = false, logger: Logger) async throws -> SQLDeskStore {
     let database: any DeskDatabase
     if let url = configuration.databaseURL, url.hasPrefix("postgres") {
         database = try PostgresDeskDatabase(url: url, logger: logger)
     } else {
         database = try await SQLiteDeskDatabase.open(
-            path: configuration.effectiveDatabaseURL, synchronousFull: configuration.sqliteSynchronousFull, logger: logger
+            path: configuration.effectiveDatabaseURL, synchronousFull: configuration.sqliteSynchronousFull, soleWriter: serving, logger: logger
         )
     }
     return SQLDeskStore(
@@ -130,7 +133,7 @@ public struct WalletDeskServer: Service {
     public static func services(
         configuration: ServerConfiguration, logger: Logger, onReady: @escaping @Sendable (Int, String?) async -> Void
     ) async throws -> (services: [any Service], store: SQLDeskStore) {
-        let store = try await openStore(configuration: configuration, logger: logger)
+        let store = try await openStore(configuration: configuration, serving: true, logger: logger)
         var services: [any Service] = []
         if let postgres = store.database as? PostgresDeskDatabase { services.append(postgres) }
         services.append(WalletDeskServer(configuration: configuration, store: store, logger: logger, onReady: onReady))

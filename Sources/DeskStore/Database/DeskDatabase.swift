@@ -14,6 +14,10 @@ public protocol DeskDatabase: Sendable {
     var kind: DatabaseKind { get }
     var dialect: Dialect { get }
 
+    /// True when no other process can write this database while it is open here (SQLite opened for serving holds a lock
+    /// on its file). The store may then learn of every change in memory instead of asking the database.
+    var isSoleWriter: Bool { get }
+
     /// Runs `body` on a connection for reading. On SQLite this is one of several reader connections (WAL lets them
     /// read while the writer writes).
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T

@@ -12,6 +12,8 @@ import Synchronization
 public final class PostgresDeskDatabase: DeskDatabase, Service {
     public let kind = DatabaseKind.postgres
     public let dialect = Dialect(kind: .postgres)
+    /// Several nodes share one PostgreSQL database.
+    public let isSoleWriter = false
 
     let client: PostgresClient
     private let logger: Logger

@@ -27,18 +27,27 @@ public final class SQLiteDeskDatabase: DeskDatabase {
     private let readersInUse = Atomic<Int>(0)
     private let writerInUse = Atomic<Int>(0)
     private let logger: Logger
+    private let fileLock: SoleWriterLock?
+    public var isSoleWriter: Bool { fileLock != nil }
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, logger: Logger) {
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, fileLock: SoleWriterLock?, logger: Logger) {
         self.writer = writer
         self.readers = readers
         self.threadPool = threadPool
+        self.fileLock = fileLock
         self.logger = logger
     }
 
     /// Opens (creating when missing) the database file at `path`.
-    public static func open(path: String, readerCount: Int = 3, synchronousFull: Bool = false, logger: Logger) async throws -> SQLiteDeskDatabase {
+    ///
+    /// `soleWriter` (what `walletdesk serve` asks for) takes an exclusive lock beside the file first, so a second server
+    /// on the same file stops with a clear error instead of running beside the first unseen; see ``isSoleWriter``.
+    public static func open(
+        path: String, readerCount: Int = 3, synchronousFull: Bool = false, soleWriter: Bool = false, logger: Logger
+    ) async throws -> SQLiteDeskDatabase {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let fileLock = soleWriter ? try SoleWriterLock(databasePath: path) : nil
         let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
         threadPool.start()
         let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
@@ -59,7 +68,7 @@ public final class SQLiteDeskDatabase: DeskDatabase {
             }
             readers.append(reader)
         }
-        return SQLiteDeskDatabase(writer: writer, readers: readers, threadPool: threadPool, logger: logger)
+        return SQLiteDeskDatabase(writer: writer, readers: readers, threadPool: threadPool, fileLock: fileLock, logger: logger)
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -114,5 +123,48 @@ public final class SQLiteDeskDatabase: DeskDatabase {
         try? await writer.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
         try await writer.close()
         try await threadPool.shutdownGracefully()
+        fileLock?.release()
+    }
+}
+
+/// An exclusive `flock` on `<database>.lock`, held while a server uses the file. The kernel drops it when the process
+/// ends however it ends (also on `kill -9`), so a crash never leaves a stale lock behind.
+final class SoleWriterLock: Sendable {
+    private let descriptor: Int32
+
+    init(databasePath: String) throws {
+        let path = databasePath + ".lock"
+        let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw SQLiteOpenError.lockUnavailable(path: path, reason: String(cString: strerror(errno))) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            Foundation.close(descriptor)
+            throw busy ? SQLiteOpenError.inUse(path: databasePath) : SQLiteOpenError.lockUnavailable(path: path, reason: reason)
+        }
+        self.descriptor = descriptor
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+    }
+
+    deinit {
+        Foundation.close(descriptor)
+    }
+}
+
+/// Why a SQLite database could not be opened for serving.
+public enum SQLiteOpenError: Error, CustomStringConvertible {
+    case inUse(path: String)
+    case lockUnavailable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .inUse(let path):
+            "another walletdesk server is using \(path); stop it first, or give this one its own --data-dir (several nodes share a PostgreSQL database, not a SQLite file)"
+        case .lockUnavailable(let path, let reason):
+            "could not lock \(path): \(reason)"
+        }
     }
 }

@@ -20,7 +20,8 @@ public protocol TicketStore: Sendable {
     func addMessage(_ draft: MessageDraft, to number: TicketNumber, setStatus: TicketStatus?, now: Date) async throws -> (message: Message, ticket: Ticket)
     func messages(of number: TicketNumber, includeInternal: Bool) async throws -> [Message]
     /// A value that differs whenever anything the ticket's conversation shows may have changed, on any node: what a cache
-    /// of encoded conversations checks before serving one. `nil` when the ticket has no history (no such ticket).
+    /// of encoded conversations checks before serving one. `nil` when none can be given (no such ticket, or a write to
+    /// it is under way): then read, and keep nothing.
     func conversationStamp(of number: TicketNumber) async throws -> ConversationStamp?
     func merge(_ source: TicketNumber, into target: TicketNumber, actor: Actor, now: Date) async throws -> (source: Ticket, target: Ticket)
     func history(of number: TicketNumber, after: Int64?, limit: Int) async throws -> [TicketEvent]
@@ -28,21 +29,6 @@ public protocol TicketStore: Sendable {
     func events(after id: Int64, limit: Int) async throws -> [TicketEvent]
     func events(ids: [Int64]) async throws -> [TicketEvent]
     func latestEventID() async throws -> Int64
-}
-
-/// How far a ticket's history has grown: the number of its events and the newest event id.
-///
-/// Every change to a ticket or its messages appends an event in the same transaction, and history is append-only, so
-/// the count grows with each committed change — also when transactions commit out of id order, which the newest id
-/// alone would miss.
-public struct ConversationStamp: Hashable, Sendable {
-    public var events: Int64
-    public var newestEvent: Int64
-
-    public init(events: Int64, newestEvent: Int64) {
-        self.events = events
-        self.newestEvent = newestEvent
-    }
 }
 
 /// Customers, agents and teams.
@@ -97,9 +83,12 @@ public final class SQLDeskStore: Sendable {
     /// The lifecycle rules this store applies to messages (reopen window and so on).
     public var lifecycleRules: TicketLifecycle { lifecycle }
     let logger: Logger
+    /// Changes counted in memory, when this process is the database's only writer (see ``conversationStamp(of:)``).
+    let localChanges: LocalTicketChanges?
 
     public init(database: any DeskDatabase, lifecycle: TicketLifecycle, logger: Logger) {
         self.database = database
+        self.localChanges = database.isSoleWriter ? LocalTicketChanges() : nil
         self.lifecycle = lifecycle
         self.logger = logger
         self.feed = EventFeed(logger: logger)
@@ -111,10 +100,21 @@ public final class SQLDeskStore: Sendable {
     /// (PostgreSQL), sent inside the transaction so it is delivered only if the transaction commits.
     func writeWithEvents<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let notify = dialect.announcesEventsWithNotify
-        let result = try await database.write { sql in
-            let result = try await body(sql)
-            if notify { try await sql.raw("SELECT pg_notify('walletdesk_events', '')").run() }
-            return result
+        let write = {
+            try await self.database.write { sql in
+                let result = try await body(sql)
+                if notify { try await sql.raw("SELECT pg_notify('walletdesk_events', '')").run() }
+                return result
+            }
+        }
+        let result: T
+        if let localChanges {
+            // The tickets this transaction touches are counted as changing until it has committed or rolled back.
+            let scope = TicketWriteScope()
+            defer { localChanges.finish(scope) }
+            result = try await TicketWriteScope.$current.withValue(scope) { try await write() }
+        } else {
+            result = try await write()
         }
         feed.poke()
         return result
@@ -128,6 +128,7 @@ public final class SQLDeskStore: Sendable {
     /// Appends history entries of several tickets inside the current transaction, in one statement.
     func record(_ entries: [(ticket: TicketNumber, event: NewTicketEvent, at: Date)], on sql: any SQLDatabase) async throws {
         guard !entries.isEmpty else { return }
+        localChanges?.begin(Set(entries.map(\.ticket)))
         var statement = SQLQueryString("INSERT INTO ticket_events (ticket_number, kind, actor_kind, actor_id, changes, message_id, at) VALUES ")
         for (index, (ticket, event, at)) in entries.enumerated() {
             let changes = String(decoding: try Self.historyEncoder.encode(event.changes), as: UTF8.self)

@@ -196,16 +196,6 @@ extension SQLDeskStore: TicketStore {
         }
     }
 
-    public func conversationStamp(of number: TicketNumber) async throws -> ConversationStamp? {
-        try await database.read { sql in
-            let row = try await sql.raw(
-                "SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS newest FROM ticket_events WHERE ticket_number = \(bind: number.rawValue)"
-            ).first()
-            guard let row, case let count = try row.decode(column: "n", as: Int64.self), count > 0 else { return nil }
-            return ConversationStamp(events: count, newestEvent: try row.decode(column: "newest", as: Int64.self))
-        }
-    }
-
     public func merge(_ source: TicketNumber, into target: TicketNumber, actor: Actor, now: Date) async throws -> (source: Ticket, target: Ticket) {
         guard source != target else { throw DeskError.invalidMerge }
         return try await writeWithEvents { sql in
