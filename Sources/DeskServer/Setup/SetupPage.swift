@@ -7,7 +7,8 @@ import NIOCore
 enum SetupPage {
     enum State {
         case form(error: String?)
-        case created(name: String, token: String)
+        /// `canSignIn`: a password was set, so the page leads on to `/signin`.
+        case created(name: String, token: String, canSignIn: Bool)
         case alreadyDone
     }
 
@@ -22,13 +23,13 @@ enum SetupPage {
                 <p>\(t("setup.intro"))</p>
                 <form method="post" action="/setup">
                 <label>\(t("setup.code"))<input name="code" required autocomplete="one-time-code" placeholder="ABCDE-FGHJK"></label>
-                <label>\(t("setup.name"))<input name="name" required maxlength="120"></label>
-                <label>\(t("setup.email"))<input name="email" type="email" required></label>
+                <label>\(t("setup.name"))<input name="name" required maxlength="120" autocomplete="name"></label>
+                <label>\(t("setup.email"))<input name="email" type="email" required autocomplete="username"></label>
                 <label>\(t("setup.password"))<input name="password" type="password" minlength="12" autocomplete="new-password"></label>
                 <button type="submit">\(t("setup.submit"))</button>
                 </form>
                 """
-        case .created(let name, let token):
+        case .created(let name, let token, let canSignIn):
             body += """
                 <p>\(HTMLSanitizer.escape(l.format("setup.welcome", language, name)))</p>
                 <p>\(t("setup.token"))</p>
@@ -36,6 +37,7 @@ enum SetupPage {
                 <p>\(t("setup.token-once"))</p>
                 <pre>curl -H "Authorization: Bearer \(HTMLSanitizer.escape(token))" /api/v1/me</pre>
                 """
+            if canSignIn { body += "<p><a href=\"/signin\">\(t("signin.submit"))</a></p>" }
         case .alreadyDone:
             body += "<p>\(t("detail.setup-done"))</p>"
         }

@@ -1,0 +1,55 @@
+"""What the browser tests share besides fixtures: constants, bounded waits, the admin's API client."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import requests
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
+
+PASSWORD = "correct horse battery staple 9"
+ADMIN_EMAIL = "first-admin@browser.example.com"
+# Bounded waits: a page load or a condition on it never takes longer than this.
+WAIT_SECONDS = 10
+DESKTOP = (1280, 900)
+PHONE = (390, 844)
+
+
+def start_fresh(launcher, backend):
+    """A server on an empty database, as an operator starts it the first time (lowest bcrypt cost: tests, not production)."""
+    return launcher.start(backend, env={"WALLETDESK_BCRYPT_COST": "4"})
+
+
+class AdminAPI:
+    """The admin's API token, for arranging what a test needs before the browser looks at it."""
+
+    def __init__(self, node):
+        self.node = node
+
+    def post(self, path: str, body: dict) -> dict:
+        response = requests.post(self.node.base_url + path, json=body, headers={"Authorization": f"Bearer {self.node.token}"}, timeout=10)
+        assert response.status_code in (200, 201), f"POST {path}: {response.status_code} {response.text[:500]}"
+        return response.json()
+
+
+def wait(driver, timeout: float = WAIT_SECONDS):
+    return WebDriverWait(driver, timeout)
+
+
+def submit_and_wait(driver, clickable) -> None:
+    """Clicks a submit button (or link) and waits, bounded, until a new document replaced this one and finished loading.
+
+    The old window's globals vanish with it, so a marker set before the click tells the new document from the old one
+    without racing the navigation the way element staleness checks do.
+    """
+    driver.execute_script("window.__walletdeskBeforeClick = true")
+    clickable.click()
+    WebDriverWait(driver, WAIT_SECONDS, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return window.__walletdeskBeforeClick === undefined && document.readyState === 'complete'")
+    )
+
+
+def path_of(driver) -> str:
+    parts = urlsplit(driver.current_url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
