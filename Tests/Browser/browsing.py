@@ -27,6 +27,11 @@ class AdminAPI:
     def __init__(self, node):
         self.node = node
 
+    def get(self, path: str) -> dict:
+        response = requests.get(self.node.base_url + path, headers={"Authorization": f"Bearer {self.node.token}"}, timeout=10)
+        assert response.status_code == 200, f"GET {path}: {response.status_code} {response.text[:500]}"
+        return response.json()
+
     def post(self, path: str, body: dict) -> dict:
         response = requests.post(self.node.base_url + path, json=body, headers={"Authorization": f"Bearer {self.node.token}"}, timeout=10)
         assert response.status_code in (200, 201), f"POST {path}: {response.status_code} {response.text[:500]}"

@@ -13,6 +13,18 @@ enum SetupPage {
     }
 
     static func render(language: Language, state: State) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue, .cacheControl: "no-store",
+                .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: html(language: language, state: state)))
+        )
+    }
+
+    /// The whole document for `state`.
+    static func html(language: Language, state: State) -> String {
         let l = Localizer.shared
         func t(_ key: String) -> String { HTMLSanitizer.escape(l.text(key, language)) }
         var body = "<h1>\(t("setup.title"))</h1>"
@@ -41,7 +53,7 @@ enum SetupPage {
         case .alreadyDone:
             body += "<p>\(t("detail.setup-done"))</p>"
         }
-        let html = """
+        return """
             <!doctype html>
             <html lang="\(language.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(t("setup.title")) · WalletDesk</title>
@@ -51,13 +63,5 @@ enum SetupPage {
             .error{color:#a00}</style></head>
             <body>\(body)</body></html>
             """
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue, .cacheControl: "no-store",
-                .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: html))
-        )
     }
 }
