@@ -38,10 +38,6 @@ class AdminAPI:
         return response.json()
 
 
-def wait(driver, timeout: float = WAIT_SECONDS):
-    return WebDriverWait(driver, timeout)
-
-
 def submit_and_wait(driver, clickable) -> None:
     """Clicks a submit button (or link) and waits, bounded, until a new document replaced this one and finished loading.
 
@@ -50,7 +46,7 @@ def submit_and_wait(driver, clickable) -> None:
     """
     driver.execute_script("window.__walletdeskBeforeClick = true")
     clickable.click()
-    WebDriverWait(driver, WAIT_SECONDS, ignored_exceptions=(WebDriverException,)).until(
+    WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.05, ignored_exceptions=(WebDriverException,)).until(
         lambda d: d.execute_script("return window.__walletdeskBeforeClick === undefined && document.readyState === 'complete'")
     )
 
