@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from urllib.parse import urlsplit
+
+import pytest
 
 import requests
 from selenium.common.exceptions import WebDriverException
@@ -54,3 +57,27 @@ def submit_and_wait(driver, clickable) -> None:
 def path_of(driver) -> str:
     parts = urlsplit(driver.current_url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+@contextmanager
+def on_phone(driver):
+    """Emulates a phone (390×844 CSS pixels, mobile, so the page's viewport meta tag is honoured) until the block ends."""
+    driver.set_window_size(*PHONE)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": PHONE[0], "height": PHONE[1], "deviceScaleFactor": 3, "mobile": True})
+    try:
+        yield driver
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        driver.set_window_size(*DESKTOP)
+
+
+def assert_fits(driver, what: str) -> None:
+    width, scroll_width = driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
+    # Without a working viewport meta tag a phone lays the page out 980 px wide and this would pass for the wrong reason.
+    assert width == PHONE[0], f"{what}: the layout viewport is {width} px wide, not the phone's {PHONE[0]}"
+    if scroll_width > width:
+        wide = driver.execute_script(
+            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)"
+            ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
+        )
+        pytest.fail(f"{what}: scrolls sideways on a phone ({scroll_width} > {width}); too wide: {wide}")

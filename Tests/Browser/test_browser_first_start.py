@@ -11,7 +11,7 @@ import pyotp
 import pytest
 from selenium.webdriver.common.by import By
 
-from browsing import ADMIN_EMAIL, PASSWORD, AdminAPI, path_of, start_fresh, submit_and_wait
+from browsing import ADMIN_EMAIL, PASSWORD, AdminAPI, assert_fits, on_phone, path_of, start_fresh, submit_and_wait
 
 SETUP_LINK = re.compile(r"Open (http://127\.0\.0\.1:\d+/setup) and enter the one-time code ([A-Z0-9]{5}-[A-Z0-9]{5})")
 
@@ -98,6 +98,8 @@ def test_first_start_admin_signs_in_with_2fa(kind, driver, console, launcher, ba
     totp = pyotp.TOTP(manual_key.replace(" ", ""))
     otpauth = driver.find_element(By.CSS_SELECTOR, "a[href^='otpauth://totp/']").get_attribute("href")
     assert "secret=" + manual_key.replace(" ", "") in otpauth
+    with on_phone(driver):
+        assert_fits(driver, "/signin/2fa with the enrolment key")
 
     console.allow(r"/signin/2fa - Failed to load resource: the server responded with a status of 401")
     submit_and_wait(driver, fill(driver, "form[action='/signin/2fa']", {"code": wrong_code(totp)}))
@@ -110,6 +112,8 @@ def test_first_start_admin_signs_in_with_2fa(kind, driver, console, launcher, ba
     assert ADMIN_EMAIL in body
     recovery = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "ul.recovery-codes code")]
     assert len(recovery) == 10 and all(re.fullmatch(r"[A-Z0-9]{5}-[A-Z0-9]{5}", code) for code in recovery)
+    with on_phone(driver):
+        assert_fits(driver, "/account with recovery codes")
     driver.get(base + "/account")
     assert path_of(driver) == "/account"
     assert not driver.find_elements(By.CSS_SELECTOR, "ul.recovery-codes"), "recovery codes are shown once"

@@ -6,29 +6,15 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from browsing import PHONE, AdminAPI, submit_and_wait
+from browsing import AdminAPI, assert_fits, on_phone, submit_and_wait
 
 LONG_LINK = "https://imwallet-support-center-official-verification.example-phishing-domain.com/" + "a" * 120
 
 
 @pytest.fixture
 def phone(driver):
-    driver.set_window_size(*PHONE)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": PHONE[0], "height": PHONE[1], "deviceScaleFactor": 3, "mobile": True})
-    yield driver
-    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-
-
-def assert_fits(driver, what: str) -> None:
-    width, scroll_width = driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
-    # Without a working viewport meta tag a phone lays the page out 980 px wide and this would pass for the wrong reason.
-    assert width == PHONE[0], f"{what}: the layout viewport is {width} px wide, not the phone's {PHONE[0]}"
-    if scroll_width > width:
-        wide = driver.execute_script(
-            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)"
-            ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
-        )
-        pytest.fail(f"{what}: scrolls sideways on a phone ({scroll_width} > {width}); too wide: {wide}")
+    with on_phone(driver):
+        yield driver
 
 
 @pytest.mark.parametrize("path", [
