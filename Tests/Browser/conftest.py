@@ -26,10 +26,9 @@ sys.modules[_spec.name] = e2e  # dataclasses look their module up by name
 _spec.loader.exec_module(e2e)
 
 
-
 def _find(env: str, *names: str) -> str | None:
     if os.environ.get(env):
-        return os.environ[env]
+        return os.environ[env] if os.access(os.environ[env], os.X_OK) else None
     for name in names:
         found = shutil.which(name)
         if found:
