@@ -64,7 +64,7 @@ struct SetupController {
         do {
             let password = fields["password"].flatMap { $0.isEmpty ? nil : $0 }
             let (agent, token) = try await complete(code: fields["code"] ?? "", name: fields["name"] ?? "", email: email, password: password)
-            return SetupPage.render(language: language, state: .created(name: agent.name, token: token))
+            return SetupPage.render(language: language, state: .created(name: agent.name, token: token, canSignIn: password != nil))
         } catch let error as DeskError {
             if error == .setupAlreadyDone { return SetupPage.render(language: language, state: .alreadyDone) }
             return SetupPage.render(language: language, state: .form(error: error.detail(in: language)))

@@ -59,8 +59,20 @@ public struct WebPages: Sendable {
         return ByteBuffer(string: text)
     }()
 
+    /// The site icon. Browsers ask for `/favicon.ico` on their own; without it every first visit logs a failed load.
+    static let icon = ByteBuffer(
+        string: ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b63ce"/>"##
+            + ##"<path d="M6 9l4.5 14L16 13l5.5 10L26 9" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>"##
+    )
+
     /// Routes for the shared assets.
     func addAssetRoutes(to router: Router<DeskRequestContext>) {
+        router.get("favicon.ico") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
+                body: .init(byteBuffer: Self.icon)
+            )
+        }
         router.get("assets/site.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
