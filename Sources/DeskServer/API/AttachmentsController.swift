@@ -38,7 +38,7 @@ struct AttachmentsController {
             filename: Attachment.safeFilename(request.uri.queryParameters.get("filename")),
             contentType: ContentSniffer.contentType(of: bytes),
             size: bytes.count,
-            sha256: SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined(),
+            sha256: SHA256.hash(data: bytes).hexString,
             createdAt: dependencies.now()
         )
         let saved = try await dependencies.store.saveAttachment(attachment, content: bytes, uploadedBy: context.actor)

@@ -1,4 +1,5 @@
 import Crypto
+import DeskCore
 import Foundation
 
 /// Random secrets handed to people once, and the hashes the store keeps instead of them.
@@ -24,7 +25,7 @@ enum Secrets {
     }
 
     static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).hexString
     }
 
     static func randomBytes(_ count: Int) -> [UInt8] {

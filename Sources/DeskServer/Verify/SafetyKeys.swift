@@ -25,7 +25,7 @@ final class SafetyKeys: Sendable {
     func messageKey(store: any Store) async throws -> SymmetricKey { try await load(store: store).message }
     func fingerprintSalt(store: any Store) async throws -> [UInt8] { try await load(store: store).salt }
 
-    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+    static func hex(_ bytes: [UInt8]) -> String { bytes.hexString }
 
     static func bytes(_ hex: String) -> [UInt8] {
         var result: [UInt8] = []
@@ -85,6 +85,6 @@ enum AgentVerification {
     static func callCodeHash(_ code: String, ticket: TicketNumber, key: SymmetricKey) -> String {
         let digits = code.filter(\.isNumber)
         let mac = HMAC<Crypto.SHA256>.authenticationCode(for: Data("call|\(ticket.rawValue)|\(digits)".utf8), using: key)
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return mac.hexString
     }
 }

@@ -131,7 +131,7 @@ public final class SQLDeskStore: Sendable {
         localChanges?.begin(Set(entries.map(\.ticket)))
         var statement = SQLQueryString("INSERT INTO ticket_events (ticket_number, kind, actor_kind, actor_id, changes, message_id, at) VALUES ")
         for (index, (ticket, event, at)) in entries.enumerated() {
-            let changes = String(decoding: try Self.historyEncoder.encode(event.changes), as: UTF8.self)
+            let changes = ChangesJSON.encode(event.changes)
             if index > 0 { statement.appendLiteral(", ") }
             statement.appendInterpolation(
                 """
