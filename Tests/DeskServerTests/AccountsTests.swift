@@ -260,8 +260,9 @@ struct SecondFactorTests {
         #expect(url.hasPrefix("otpauth://totp/WalletDesk:"))
         #expect(url.contains("issuer=WalletDesk"))
         #expect((enrolment["manualKey"] as? String)?.isEmpty == false)
-        let agentID = try #require(try await session.store.credentials(email: EmailAddress(rawValue: email)!)?.agent.id)
-        let secret = try #require(try await session.store.credentials(agentID: agentID).pendingTOTPSecret)
+        // Read the secret from the otpauth URL as an authenticator app does: the store only holds it sealed.
+        let secret = try #require(SecondFactorSealingTests.secret(fromAuthenticatorURL: url))
+        #expect((enrolment["qrSvg"] as? String)?.hasPrefix("<svg") == true)
 
         let pendingCookie = browser.cookie
         let code = TOTPCodes.code(secret: secret, at: clock.now)

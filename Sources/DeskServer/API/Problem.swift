@@ -57,6 +57,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 language: language
             )
             if case .tooManyAttempts(let seconds) = error { response.headers[.retryAfter] = String(max(1, seconds)) }
+            if case .tooManyCodeRequests(let seconds) = error { response.headers[.retryAfter] = String(max(1, seconds)) }
             return response
         case let error as any HTTPResponseError:
             let status = Int(error.status.code)
