@@ -6,9 +6,11 @@ let m0008SendLimits = Migration(
     sqlite: [
         "CREATE TABLE code_sends (key TEXT NOT NULL, sent_at INTEGER NOT NULL)",
         "CREATE INDEX code_sends_key ON code_sends(key, sent_at)",
+        "CREATE INDEX code_sends_at ON code_sends(sent_at)",
     ],
     postgres: [
         "CREATE TABLE code_sends (key TEXT NOT NULL, sent_at BIGINT NOT NULL)",
         "CREATE INDEX code_sends_key ON code_sends(key, sent_at)",
+        "CREATE INDEX code_sends_at ON code_sends(sent_at)",
     ]
 )

@@ -14,11 +14,13 @@ extension SQLDeskStore: SendLimitStore {
         let keys = limits.keys.sorted()
         return try await database.write { sql in
             var retryAt: Date?
+            let cutoff = now.addingTimeInterval(-memory).microseconds
+            // Every key's old sends go, not just these keys', so emails never asked for again do not linger.
+            try await sql.raw("DELETE FROM code_sends WHERE sent_at <= \(bind: cutoff)").run()
             for key in keys {
                 // Sorted keys: two nodes claiming overlapping keys take the locks in one order.
                 try await self.dialect.lock(key: key, on: sql)
-                try await sql.raw("DELETE FROM code_sends WHERE key = \(bind: key) AND sent_at <= \(bind: now.addingTimeInterval(-memory).microseconds)").run()
-                let sends = try await sql.raw("SELECT sent_at FROM code_sends WHERE key = \(bind: key)").all().map {
+                let sends = try await sql.raw("SELECT sent_at FROM code_sends WHERE key = \(bind: key) AND sent_at > \(bind: cutoff)").all().map {
                     Date(microseconds: try $0.decode(column: "sent_at", as: Int64.self))
                 }
                 if let at = SendLimit.retryAt(limits[key] ?? [], after: sends, now: now) { retryAt = max(retryAt ?? at, at) }
