@@ -54,7 +54,8 @@ struct SecondFactorSealingTests {
         #expect(throws: DeskError.sealedSecretDamaged) { try a.open(tampered, owner: "totp:1") }
         #expect(throws: DeskError.sealedSecretDamaged) { try a.open(String(sealed.dropLast(8)), owner: "totp:1") }
         #expect(throws: DeskError.sealedSecretDamaged) { try a.open("wd1:\(a.keyID)", owner: "totp:1") }
-        #expect(try a.open("LEGACYPLAINTEXTSECRE", owner: "totp:1") == "LEGACYPLAINTEXTSECRE")
+        #expect(try a.open("LEGACYPLAINTEXTSECRE", owner: "totp:1", acceptingPlaintext: true) == "LEGACYPLAINTEXTSECRE")
+        #expect(throws: DeskError.sealedSecretDamaged) { try a.open("LEGACYPLAINTEXTSECRE", owner: "totp:1") }
 
         #expect(SecretSealer.parseKey(String(repeating: "ab", count: 32)) == [UInt8](repeating: 0xAB, count: 32))
         #expect(SecretSealer.parseKey(" " + Data(Self.keyA).base64EncodedString() + "\n") == Self.keyA)
@@ -133,7 +134,7 @@ struct SecondFactorSealingTests {
         }
     }
 
-    @Test("a plaintext secret from before sealing keeps working, and the start-up pass seals it")
+    @Test("a plaintext secret from before sealing is sealed at start and keeps working; one planted later is refused")
     func legacyPlaintext() async throws {
         let clock = TestClock()
         try await TestApp.withSession(clock: clock) { session in
@@ -144,11 +145,7 @@ struct SecondFactorSealingTests {
             try await session.store.confirmTOTPEnrolment(agentID, step: 1, recoveryCodeHashes: [], now: clock.now)
             #expect(try await session.store.credentials(agentID: agentID).totpSecret == plain)
 
-            var browser = Browser(session)
-            #expect(try await browser.signIn(email, AccountsTests.password).status == .created)
-            let (proven, _) = try await browser.send(.post, "/api/v1/sessions/second-factor", #"{"code":"\#(TOTPCodes.code(secret: plain, at: clock.now))"}"#)
-            #expect(proven.status == .ok)
-
+            // What the server runs at start, before it listens.
             try await TestApp.fastAccounts.secretSealer.sealLegacyTOTPSecrets(store: session.store, logger: TestApp.logger)
             let stored = try #require(try await session.store.credentials(agentID: agentID).totpSecret)
             #expect(stored.hasPrefix("wd1:") && !stored.contains(plain))
@@ -157,11 +154,20 @@ struct SecondFactorSealingTests {
             try await TestApp.fastAccounts.secretSealer.sealLegacyTOTPSecrets(store: session.store, logger: TestApp.logger)
             #expect(try await session.store.credentials(agentID: agentID).totpSecret == stored)
 
+            var browser = Browser(session)
+            #expect(try await browser.signIn(email, AccountsTests.password).status == .created)
+            let (proven, _) = try await browser.send(.post, "/api/v1/sessions/second-factor", #"{"code":"\#(TOTPCodes.code(secret: plain, at: clock.now))"}"#)
+            #expect(proven.status == .ok)
+
+            // Someone with write access to the database plants a secret of their own: refused, not accepted.
+            let planted = "PLANTEDPLAINTEXTSECR"
+            #expect(try await session.store.replaceTOTPSecret(agentID, pending: false, from: stored, to: planted))
             clock.advance(60)
             var again = Browser(session)
             #expect(try await again.signIn(email, AccountsTests.password).status == .created)
-            let (later, _) = try await again.send(.post, "/api/v1/sessions/second-factor", #"{"code":"\#(TOTPCodes.code(secret: plain, at: clock.now))"}"#)
-            #expect(later.status == .ok)
+            let (refused, problem) = try await again.send(.post, "/api/v1/sessions/second-factor", #"{"code":"\#(TOTPCodes.code(secret: planted, at: clock.now))"}"#)
+            #expect(refused.status == .internalServerError)
+            #expect(problem["code"] as? String == "sealed-secret-damaged")
         }
     }
 

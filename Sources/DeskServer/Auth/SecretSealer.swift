@@ -10,8 +10,9 @@ import Logging
 /// A sealed value reads `wd1:<key id>:<base64 of nonce, ciphertext and tag>`. The key id (first 4 bytes of the key's
 /// SHA-256, in hex) lets a node that holds another key say so instead of failing the tag check with garbage. The
 /// authenticated context binds each value to its owner (the agent id), so it cannot be copied onto another row.
-/// Values without the prefix are plaintext from before sealing; they are read as they are and sealed at start
-/// (``sealLegacyTOTPSecrets(store:logger:)``).
+/// Values without the prefix are plaintext from before sealing: the pass at start (``sealLegacyTOTPSecrets(store:logger:)``)
+/// reads them as they are and seals them. After it, a plaintext value is refused like a damaged one: otherwise anyone able
+/// to write to the database could plant a TOTP secret of their own choosing and pass the second factor.
 public struct SecretSealer: Sendable {
     static let prefix = "wd1:"
     let key: SymmetricKey
@@ -54,11 +55,14 @@ public struct SecretSealer: Sendable {
         return Self.prefix + keyID + ":" + box.combined!.base64EncodedString()
     }
 
-    /// The plaintext of a sealed value (or a legacy plaintext value as it is).
+    /// The plaintext of a sealed value; a value stored in plaintext is returned as it is only when `acceptingPlaintext`.
     /// Throws ``DeskError/secretKeyMismatch`` when another key sealed it and ``DeskError/sealedSecretDamaged`` when it was
-    /// altered, cut short or moved to another owner.
-    public func open(_ stored: String, owner: String) throws -> String {
-        guard Self.isSealed(stored) else { return stored }
+    /// altered, cut short, moved to another owner or (unless accepted) not sealed at all.
+    public func open(_ stored: String, owner: String, acceptingPlaintext: Bool = false) throws -> String {
+        guard Self.isSealed(stored) else {
+            guard acceptingPlaintext else { throw DeskError.sealedSecretDamaged }
+            return stored
+        }
         let parts = stored.dropFirst(Self.prefix.count).split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { throw DeskError.sealedSecretDamaged }
         guard parts[0] == keyID else { throw DeskError.secretKeyMismatch }
@@ -80,9 +84,10 @@ public struct SecretSealer: Sendable {
         try stored.map { try open($0, owner: "totp:\(agentID)") }
     }
 
-    /// Seals the TOTP secrets still stored in plaintext (from before sealing existed). Run once at start: an enrolled
-    /// secret is otherwise never written again, so "seal on the next write" would leave it readable for good. Each
-    /// replacement is conditional on the old value, so nodes starting together do not overwrite each other.
+    /// Seals the TOTP secrets still stored in plaintext (from before sealing existed), so they keep working. Run at every
+    /// start rather than "seal on the next write": an enrolled secret is never written again, so it would stay readable
+    /// for good, and plaintext would have to be accepted at run time. Each replacement is conditional on the old value,
+    /// so nodes starting together do not overwrite each other.
     public func sealLegacyTOTPSecrets(store: any SecondFactorStore, logger: Logger) async throws {
         var sealed = 0
         for row in try await store.totpSecrets() {
