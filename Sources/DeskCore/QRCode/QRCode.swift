@@ -385,24 +385,25 @@ struct Matrix {
     /// light modules on one side, and the distance of the dark share from 50 %.
     func penalty() -> Int {
         var score = 0
-        let lines: [[Bool]] = dark + (0..<size).map { x in (0..<size).map { y in dark[y][x] } }
         let finderLike: [Bool] = [true, false, true, true, true, false, true]
-        let light4 = [Bool](repeating: false, count: 4)
-        for line in lines {
-            var run = 1
-            for i in 1...size {
-                if i < size, line[i] == line[i - 1] {
-                    run += 1
-                } else {
-                    if run >= 5 { score += 3 + (run - 5) }
-                    run = 1
+        // Each row, then each column, read through one accessor so both directions share the rules.
+        for horizontal in [true, false] {
+            for line in 0..<size {
+                func at(_ i: Int) -> Bool { horizontal ? dark[line][i] : dark[i][line] }
+                var run = 1
+                for i in 1...size {
+                    if i < size, at(i) == at(i - 1) {
+                        run += 1
+                    } else {
+                        if run >= 5 { score += 3 + (run - 5) }
+                        run = 1
+                    }
                 }
-            }
-            if size >= 11 {
+                guard size >= 11 else { continue }
                 for start in 0...(size - 11) {
-                    let window = Array(line[start..<start + 11])
-                    if Array(window[0..<7]) == finderLike && Array(window[7..<11]) == light4 { score += 40 }
-                    if Array(window[0..<4]) == light4 && Array(window[4..<11]) == finderLike { score += 40 }
+                    // 1011101 then 0000, or 0000 then 1011101.
+                    if (0..<7).allSatisfy({ at(start + $0) == finderLike[$0] }), (7..<11).allSatisfy({ !at(start + $0) }) { score += 40 }
+                    if (0..<4).allSatisfy({ !at(start + $0) }), (0..<7).allSatisfy({ at(start + 4 + $0) == finderLike[$0] }) { score += 40 }
                 }
             }
         }
