@@ -9,7 +9,7 @@ import NIOCore
 import Testing
 
 /// TOTP secrets sealed at rest, the enrolment QR code, and the server key's configuration.
-@Suite("Second factor: sealed secrets and QR code")
+@Suite("Second factor: sealed secrets and QR code", .serialized)
 struct SecondFactorSealingTests {
     typealias Browser = AccountsTests.Browser
 
