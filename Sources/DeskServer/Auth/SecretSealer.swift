@@ -110,10 +110,13 @@ extension ServerConfiguration {
         }
         let path = secretKeyFile ?? URL(fileURLWithPath: dataDirectory).appendingPathComponent("secret.key").path
         if secretKeyFile == nil, !FileManager.default.fileExists(atPath: path) {
-            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
             let text = Data(Secrets.randomBytes(32)).base64EncodedString() + "\n"
+            try? FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
             // O_EXCL: when two processes start at once, one creates the file and the other reads it.
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            if fd < 0, errno != EEXIST {
+                throw ConfigurationError.invalid("secret key file", "\(path) cannot be created; set WALLETDESK_SECRET_KEY or --secret-key-file")
+            }
             if fd >= 0 {
                 _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
                 fsync(fd)
