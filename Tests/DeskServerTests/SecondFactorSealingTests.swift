@@ -134,6 +134,27 @@ struct SecondFactorSealingTests {
         }
     }
 
+    @Test("long email addresses fall back to level L; only a URL beyond version 10-L gets no QR code (the key still works)")
+    func longEmails() throws {
+        /// An address of about `length` characters (a 40-character local part, then 60-character domain labels).
+        func enrolment(length: Int) throws -> Enrolment {
+            var domain = "example.com"
+            while length - 41 - domain.count >= 2 { domain = String(repeating: "d", count: min(60, length - 41 - domain.count - 1)) + "." + domain }
+            let email = try #require(EmailAddress(rawValue: String(repeating: "a", count: 40) + "@" + domain))
+            let agent = Agent(name: "Long", email: email, role: .agent, tier: .l1, createdAt: Date(), updatedAt: Date())
+            return Enrolment(secret: "ABCDEFGHIJKLMNOPQRST", agent: agent, language: .en)
+        }
+        let usual = try enrolment(length: 20)
+        #expect(try QRCode(usual.otpauthUrl).errorCorrection == .medium)
+        #expect(usual.qrSvg == (try QRCode(usual.otpauthUrl, errorCorrection: .medium)).svg(title: Localizer.shared.text("second-factor.qr-title", .en)))
+        let veryLong = try enrolment(length: 150)
+        #expect(veryLong.otpauthUrl.utf8.count > 213 && veryLong.otpauthUrl.utf8.count <= 271)
+        #expect(veryLong.qrSvg == (try QRCode(veryLong.otpauthUrl, errorCorrection: .low)).svg(title: Localizer.shared.text("second-factor.qr-title", .en)))
+        let tooLong = try enrolment(length: 240)
+        #expect(tooLong.qrSvg == nil)
+        #expect(!tooLong.manualKey.isEmpty)
+    }
+
     @Test("a plaintext secret from before sealing is sealed at start and keeps working; one planted later is refused")
     func legacyPlaintext() async throws {
         let clock = TestClock()

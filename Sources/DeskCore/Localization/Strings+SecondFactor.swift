@@ -2,12 +2,10 @@ extension LocalizationTable {
     /// Strings of TOTP enrolment (the QR code), secrets sealed at rest, and limits on customer sign-in codes.
     static let secondFactor: [String: [Language: String]] = [
         "second-factor.qr-title": [
-            .zhCN: "用身份验证器应用扫描此二维码", .zhTW: "用驗證器應用程式掃描此 QR 碼", .en: "Scan this QR code with your authenticator app",
+            .zhCN: "用验证器应用扫描此二维码", .zhTW: "用驗證器 App 掃描此 QR 碼", .en: "Scan this QR code with your authenticator app",
         ],
         "signin.2fa-enrol-scan": [
-            .zhCN: "用手机上的身份验证器应用（如 Google Authenticator、Microsoft Authenticator、1Password）扫描下方二维码：",
-            .zhTW: "用手機上的驗證器應用程式（如 Google Authenticator、Microsoft Authenticator、1Password）掃描下方 QR 碼：",
-            .en: "Scan the code below with the authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 1Password…):",
+            .zhCN: "用手机上的验证器应用扫描此二维码：", .zhTW: "用手機上的驗證器 App 掃描此 QR 碼：", .en: "Scan this code with the authenticator app on your phone:",
         ],
         "title.secret-key-mismatch": [.zhCN: "服务器密钥不匹配", .zhTW: "伺服器金鑰不相符", .en: "Server key mismatch"],
         "detail.secret-key-mismatch": [

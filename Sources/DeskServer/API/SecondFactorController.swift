@@ -226,13 +226,15 @@ struct Enrolment: Codable, Sendable {
     var otpauthUrl: String
     /// The same secret in base32 for typing in by hand.
     var manualKey: String
-    /// `otpauthUrl` as a QR code (SVG, drawn here); absent only for an email too long for the largest symbol we draw.
+    /// `otpauthUrl` as a QR code (SVG, drawn here); absent only when an email address makes the URL longer than 271 bytes.
     var qrSvg: String?
 
     init(secret: String, agent: Agent, language: Language = .en) {
         otpauthUrl = TOTPCodes.authenticatorURL(secret: secret, account: agent.email.rawValue)
         manualKey = TOTPCodes.manualKey(secret: secret, account: agent.email.rawValue)
-        qrSvg = try? QRCode(otpauthUrl, errorCorrection: .medium).svg(title: Localizer.shared.text("second-factor.qr-title", language))
+        // Level M where it fits in version 10 (URLs up to 213 bytes), else L (up to 271) for very long email addresses.
+        let symbol = (try? QRCode(otpauthUrl, errorCorrection: .medium)) ?? (try? QRCode(otpauthUrl, errorCorrection: .low))
+        qrSvg = symbol?.svg(title: Localizer.shared.text("second-factor.qr-title", language))
     }
 }
 
