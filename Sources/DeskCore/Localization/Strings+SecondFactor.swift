@@ -15,9 +15,9 @@ extension LocalizationTable {
         ],
         "title.sealed-secret-damaged": [.zhCN: "已加密的密钥已损坏", .zhTW: "已加密的金鑰已損壞", .en: "Sealed secret damaged"],
         "detail.sealed-secret-damaged": [
-            .zhCN: "存储的两步验证密钥未通过完整性校验（被修改或截断）。管理员可以重置此账号的两步验证，然后重新绑定。",
-            .zhTW: "儲存的兩步驟驗證金鑰未通過完整性檢查（遭修改或截斷）。管理員可以重設此帳號的兩步驟驗證，然後重新綁定。",
-            .en: "The stored two-step verification secret failed its integrity check (altered or cut short). An admin can reset this account's two-step verification so it can be set up again.",
+            .zhCN: "存储的两步验证密钥未通过完整性校验（被修改、截断或未加密）。管理员可以重置此账号的两步验证，然后重新绑定。",
+            .zhTW: "儲存的兩步驟驗證金鑰未通過完整性檢查（遭修改、截斷或未加密）。管理員可以重設此帳號的兩步驟驗證，然後重新綁定。",
+            .en: "The stored two-step verification secret failed its integrity check (altered, cut short or not sealed). An admin can reset this account's two-step verification so it can be set up again.",
         ],
         "title.too-many-code-requests": [.zhCN: "请求验证码过于频繁", .zhTW: "請求驗證碼過於頻繁", .en: "Codes requested too often"],
         "detail.too-many-code-requests": [

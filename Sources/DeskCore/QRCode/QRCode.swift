@@ -38,8 +38,8 @@ public struct QRCode: Sendable, Equatable {
     /// without it the pattern with the lowest penalty is chosen. `minimumVersion` forces a larger symbol.
     public init(_ text: String, errorCorrection: ErrorCorrection = .medium, minimumVersion: Int = 1, mask forcedMask: Int? = nil) throws {
         let bytes = Array(text.utf8)
-        guard let version = (max(1, minimumVersion)...Self.maximumVersion).first(where: { Self.dataCapacityBits($0, errorCorrection) >= Self.bitsNeeded(bytes.count, $0) })
-        else { throw EncodingError.tooLong(bytes: bytes.count) }
+        let fits = { (version: Int) in Self.dataCapacityBits(version, errorCorrection) >= Self.bitsNeeded(bytes.count, version) }
+        guard let version = (max(1, minimumVersion)...Self.maximumVersion).first(where: fits) else { throw EncodingError.tooLong(bytes: bytes.count) }
         let codewords = Self.codewords(Self.dataCodewords(bytes, version: version, level: errorCorrection), version: version, level: errorCorrection)
         var base = Matrix(version: version)
         base.drawFunctionPatterns()

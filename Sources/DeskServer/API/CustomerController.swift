@@ -36,10 +36,11 @@ struct CustomerController {
         )
         // Counted before looking the email up, so known and unknown emails are limited (and answered) alike.
         let now = dependencies.now()
-        if let retryAt = try await dependencies.store.claimSend(
-            [CustomerCodeSendRules.emailKey(input.email): CustomerCodeSendRules.perEmail, CustomerCodeSendRules.addressKey(context.clientIP): CustomerCodeSendRules.perAddress],
-            memory: CustomerCodeSendRules.memory, now: now
-        ) {
+        let limits = [
+            CustomerCodeSendRules.emailKey(input.email): CustomerCodeSendRules.perEmail,
+            CustomerCodeSendRules.addressKey(context.clientIP): CustomerCodeSendRules.perAddress,
+        ]
+        if let retryAt = try await dependencies.store.claimSend(limits, memory: CustomerCodeSendRules.memory, now: now) {
             // Stored times are whole microseconds; the millisecond of slack keeps "60.0000004 s" from reading as 61.
             throw DeskError.tooManyCodeRequests(retryAfterSeconds: Int(max(1, (retryAt.timeIntervalSince(now) - 0.001).rounded(.up))))
         }
