@@ -25,12 +25,13 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "postgres://user:password@host:5432/db to use PostgreSQL instead of SQLite.") var database: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @Option(help: "A JSON configuration file.") var config: String?
+    @Option(name: .customLong("secret-key-file"), help: "File with the key that seals TOTP secrets (default <data-dir>/secret.key).") var secretKeyFile: String?
     @Flag(name: .customLong("no-starter-kb"), help: "Do not load the starter knowledge base into an empty knowledge base.") var noStarterKB = false
 
     func load() throws -> ServerConfiguration {
         try ServerConfiguration.load(
             flags: .init(hostname: hostname, port: port, dataDirectory: dataDir, databaseURL: database, logLevel: logLevel, configFile: config,
-                   starterKnowledgeBase: noStarterKB ? false : nil)
+                   starterKnowledgeBase: noStarterKB ? false : nil, secretKeyFile: secretKeyFile)
         )
     }
 }

@@ -37,6 +37,12 @@ public enum DeskError: Error, Sendable, Equatable {
     case ssoRefused(SSORefusal)
     /// The policy requires a second factor for this agent, so it cannot be removed (an admin can reset it).
     case secondFactorRequired
+    /// A sealed secret (a TOTP secret) was sealed under another server key: this node was given the wrong key.
+    case secretKeyMismatch
+    /// A sealed secret fails its integrity check: altered, cut short or copied from another row.
+    case sealedSecretDamaged
+    /// Sign-in codes were asked for too often (for this email or from this address); says when to ask again.
+    case tooManyCodeRequests(retryAfterSeconds: Int)
 
     /// A stable slug used as the problem `type` (`/problems/<code>`) and as the localisation key.
     public var code: String {
@@ -64,6 +70,9 @@ public enum DeskError: Error, Sendable, Equatable {
         case .tooManyAttempts: "too-many-attempts"
         case .ssoRefused: "sso-refused"
         case .secondFactorRequired: "second-factor-required"
+        case .secretKeyMismatch: "secret-key-mismatch"
+        case .sealedSecretDamaged: "sealed-secret-damaged"
+        case .tooManyCodeRequests: "too-many-code-requests"
         }
     }
 
@@ -80,7 +89,8 @@ public enum DeskError: Error, Sendable, Equatable {
         case .unauthorized, .signInFailed, .ssoRefused: 401
         case .forbidden, .invalidSetupCode, .csrfRejected, .invalidCode: 403
         case .unavailable: 503
-        case .tooManyAttempts: 429
+        case .tooManyAttempts, .tooManyCodeRequests: 429
+        case .secretKeyMismatch, .sealedSecretDamaged: 500
         }
     }
 
@@ -109,6 +119,7 @@ public enum DeskError: Error, Sendable, Equatable {
         case .ssoRefused(let reason): return l.text("detail.sso-\(reason.rawValue)", language)
         case .tooManyAttempts(let seconds):
             return l.format("detail.too-many-attempts", language, String(max(1, (seconds + 59) / 60)))
+        case .tooManyCodeRequests(let seconds): return l.format("detail.too-many-code-requests", language, String(max(1, seconds)))
         default: return l.text("detail.\(code)", language)
         }
     }

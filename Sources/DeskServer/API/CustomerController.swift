@@ -34,11 +34,21 @@ struct CustomerController {
         try await SessionsController(dependencies: dependencies).checkThrottle(
             keys: [CustomerCodeRules.counterKey(input.email), FailureCounter.address(context.clientIP)], policy: CustomerCodeRules.throttle
         )
+        // Counted before looking the email up, so known and unknown emails are limited (and answered) alike.
+        let now = dependencies.now()
+        let limits = [
+            CustomerCodeSendRules.emailKey(input.email): CustomerCodeSendRules.perEmail,
+            CustomerCodeSendRules.addressKey(context.clientIP): CustomerCodeSendRules.perAddress,
+        ]
+        if let retryAt = try await dependencies.store.claimSend(limits, memory: CustomerCodeSendRules.memory, now: now) {
+            // Stored times are whole microseconds; the millisecond of slack keeps "60.0000004 s" from reading as 61.
+            throw DeskError.tooManyCodeRequests(retryAfterSeconds: Int(max(1, (retryAt.timeIntervalSince(now) - 0.001).rounded(.up))))
+        }
         if let customer = try await dependencies.store.customer(email: input.email) {
             let code = Self.newCode()
             try await dependencies.store.issueCustomerCode(
                 to: customer, email: input.email, codeHash: Self.codeHash(code, email: input.email),
-                message: CustomerNotice.signInCode(code).message(in: customer.language), now: dependencies.now()
+                message: CustomerNotice.signInCode(code).message(in: customer.language), now: now
             )
         }
         return try .json(CodeSent(expiresInSeconds: Int(CustomerCodeRules.lifetime)), status: .accepted, headers: [.cacheControl: "no-store"])
@@ -83,7 +93,7 @@ struct CustomerController {
         )
         let body = CustomerSessionResource(
             customer: CustomerSelfResource(customer, verifiedByWallet: try await dependencies.store.isVerifiedByWallet(customer.id)),
-            csrfToken: CustomerCookie.csrfToken(for: secret), expiresAt: dependencies.accounts.sessions.expiry(createdAt: now, lastSeenAt: now)
+            csrfToken: CustomerCookie.csrfToken(for: secret), expiresAt: dependencies.accounts.customerSessions.expiry(createdAt: now, lastSeenAt: now)
         )
         return try .json(
             body, headers: [.setCookie: CustomerCookie.setCookie(secret, request: request, settings: dependencies.accounts), .cacheControl: "no-store"]

@@ -1129,7 +1129,7 @@ extension OpenAPIDocument {
             "tags": [
               "Customer"
             ],
-            "description": "Sends a 6-digit code (valid 10 minutes, 5 tries) in the customer's language when the email belongs to a customer; the answer is the same when it does not. During a cool-down after failed tries: 429.",
+            "description": "Sends a 6-digit code (valid 10 minutes, 5 tries) in the customer's language when the email belongs to a customer; the answer is the same when it does not. During a cool-down after failed tries, or when codes are asked for too often (1 a minute and 5 an hour per email, 20 an hour per address, counted alike for unknown emails): 429 with Retry-After.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/AcceptLanguage"
@@ -1612,6 +1612,10 @@ extension OpenAPIDocument {
               },
               "manualKey": {
                 "type": "string"
+              },
+              "qrSvg": {
+                "type": "string",
+                "description": "The otpauth URL as a QR code: a standalone SVG (one path of dark modules, quiet zone of four). Absent only when the URL is too long for a version-10 symbol."
               }
             }
           },
@@ -1891,7 +1895,10 @@ extension OpenAPIDocument {
                   "invalid-code",
                   "too-many-attempts",
                   "sso-refused",
-                  "second-factor-required"
+                  "second-factor-required",
+                  "secret-key-mismatch",
+                  "sealed-secret-damaged",
+                  "too-many-code-requests"
                 ]
               }
             }

@@ -56,16 +56,16 @@ struct SecondFactorController {
             language: language, at: now
         )
         try await SessionsController(dependencies: dependencies).checkThrottle(keys: attempt.counterKeys)
-        let credentials = try await store.credentials(agentID: pending.agent.id)
+        let secrets = try await totpSecrets(of: pending.agent.id)
         var method: String?
         var recoveryCodes: [String]?
-        if let secret = credentials.totpSecret {
+        if let secret = secrets.active {
             if let code, let step = TOTPCodes.matchingStep(code: code, secret: secret, now: now), try await store.useTOTPStep(pending.agent.id, step: step) {
                 method = "totp"
             } else if let recoveryCode, try await store.useRecoveryCode(pending.agent.id, codeHash: TOTPCodes.recoveryCodeHash(recoveryCode), now: now) {
                 method = "recovery-code"
             }
-        } else if let secret = credentials.pendingTOTPSecret, let code, let step = TOTPCodes.matchingStep(code: code, secret: secret, now: now) {
+        } else if let secret = secrets.pending, let code, let step = TOTPCodes.matchingStep(code: code, secret: secret, now: now) {
             let codes = TOTPCodes.newRecoveryCodes()
             try await store.confirmTOTPEnrolment(pending.agent.id, step: step, recoveryCodeHashes: codes.map(TOTPCodes.recoveryCodeHash), now: now)
             method = "totp-enrolled"
@@ -102,38 +102,42 @@ struct SecondFactorController {
 
     /// Starts enrolment during a pending sign-in; only for agents who have no second factor yet (someone holding just the
     /// password must not be able to replace an existing one).
-    func startEnrolmentWhilePending(agent: Agent) async throws -> Enrolment {
+    func startEnrolmentWhilePending(agent: Agent, language: Language) async throws -> Enrolment {
         let credentials = try await dependencies.store.credentials(agentID: agent.id)
         guard credentials.totpSecret == nil else { throw DeskError.forbidden }
-        return try await startEnrolment(agent)
+        return try await startEnrolment(agent, language: language)
     }
 
     @Sendable func enrolWhilePending(_ request: Request, context: DeskRequestContext) async throws -> Response {
         let pending = try await pendingSession(request, csrf: request.headers[SessionCookie.csrfHeader])
-        return try .json(try await startEnrolmentWhilePending(agent: pending.agent), status: .created, headers: [.cacheControl: "no-store"])
+        return try .json(try await startEnrolmentWhilePending(agent: pending.agent, language: request.language), status: .created, headers: [.cacheControl: "no-store"])
     }
 
     // MARK: Signed in
 
-    func startEnrolment(_ agent: Agent) async throws -> Enrolment {
+    func startEnrolment(_ agent: Agent, language: Language) async throws -> Enrolment {
         let secret = TOTPCodes.newSecret()
-        try await dependencies.store.beginTOTPEnrolment(agent.id, secret: secret)
-        return Enrolment(
-            otpauthUrl: TOTPCodes.authenticatorURL(secret: secret, account: agent.email.rawValue),
-            manualKey: TOTPCodes.manualKey(secret: secret, account: agent.email.rawValue)
-        )
+        try await dependencies.store.beginTOTPEnrolment(agent.id, secret: dependencies.accounts.secretSealer.sealTOTP(secret, for: agent.id))
+        return Enrolment(secret: secret, agent: agent, language: language)
+    }
+
+    /// The agent's TOTP secrets, opened with the server key. The only place they are read: everything else sees them
+    /// sealed (``SecretSealer``).
+    func totpSecrets(of agentID: AgentID) async throws -> (active: String?, pending: String?) {
+        let credentials = try await dependencies.store.credentials(agentID: agentID)
+        let sealer = dependencies.accounts.secretSealer
+        return (try sealer.openTOTP(credentials.totpSecret, for: agentID), try sealer.openTOTP(credentials.pendingTOTPSecret, for: agentID))
     }
 
     @Sendable func enrol(_ request: Request, context: AgentRequestContext) async throws -> Response {
-        try .json(try await startEnrolment(context.agent), status: .created, headers: [.cacheControl: "no-store"])
+        try .json(try await startEnrolment(context.agent, language: request.language), status: .created, headers: [.cacheControl: "no-store"])
     }
 
     @Sendable func confirm(_ request: Request, context: AgentRequestContext) async throws -> Response {
         var request = request
         let input = try await request.decodeJSON(as: SecondFactorInput.self, limit: 16 * 1024)
-        let credentials = try await dependencies.store.credentials(agentID: context.agent.id)
         let now = dependencies.now()
-        guard let secret = credentials.pendingTOTPSecret, let code = input.code,
+        guard let secret = try await totpSecrets(of: context.agent.id).pending, let code = input.code,
             let step = TOTPCodes.matchingStep(code: code, secret: secret, now: now)
         else { throw DeskError.invalidCode }
         let codes = TOTPCodes.newRecoveryCodes()
@@ -222,6 +226,16 @@ struct Enrolment: Codable, Sendable {
     var otpauthUrl: String
     /// The same secret in base32 for typing in by hand.
     var manualKey: String
+    /// `otpauthUrl` as a QR code (SVG, drawn here); absent only when an email address makes the URL longer than 271 bytes.
+    var qrSvg: String?
+
+    init(secret: String, agent: Agent, language: Language = .en) {
+        otpauthUrl = TOTPCodes.authenticatorURL(secret: secret, account: agent.email.rawValue)
+        manualKey = TOTPCodes.manualKey(secret: secret, account: agent.email.rawValue)
+        // Level M where it fits in version 10 (URLs up to 213 bytes), else L (up to 271) for very long email addresses.
+        let symbol = (try? QRCode(otpauthUrl, errorCorrection: .medium)) ?? (try? QRCode(otpauthUrl, errorCorrection: .low))
+        qrSvg = symbol?.svg(title: Localizer.shared.text("second-factor.qr-title", language))
+    }
 }
 
 struct RecoveryCodes: Codable, Sendable {

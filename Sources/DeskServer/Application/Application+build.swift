@@ -108,10 +108,13 @@ public struct WalletDeskServer: Service {
         if configuration.starterKnowledgeBase {
             try await StarterKnowledgeBase.loadIfEmpty(into: store, now: Date(), logger: logger)
         }
+        var accounts = try configuration.accountSettings()
+        accounts.secretSealer = try configuration.secretSealer(logger: logger)
+        try await accounts.secretSealer.sealLegacyTOTPSecrets(store: store, logger: logger)
         let dependencies = Dependencies(
             store: store, lifecycle: store.lifecycleRules,
             limits: Limits(jsonBodyBytes: configuration.maxJSONBodyBytes, attachmentBytes: configuration.maxAttachmentBytes),
-            accounts: try configuration.accountSettings()
+            accounts: accounts
         )
         // The safety keys are made on the first start (and read once per node), before any request needs them.
         _ = try await dependencies.safetyKeys.load(store: store)

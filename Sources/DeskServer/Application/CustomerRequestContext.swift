@@ -28,7 +28,7 @@ enum CustomerCookie {
     static func csrfToken(for secret: String) -> String { Secrets.sha256Hex("walletdesk-customer-csrf\u{0}" + secret) }
 
     static func setCookie(_ secret: String, request: Request, settings: AccountSettings) -> String {
-        var cookie = "\(name)=\(secret); Path=/; HttpOnly; SameSite=Lax; Max-Age=\(Int(settings.sessions.absolute))"
+        var cookie = "\(name)=\(secret); Path=/; HttpOnly; SameSite=Lax; Max-Age=\(Int(settings.customerSessions.absolute))"
         if SessionCookie.isSecure(request, settings: settings) { cookie += "; Secure" }
         return cookie
     }
@@ -47,7 +47,7 @@ struct CustomerAuthenticator: RouterMiddleware {
         let hash = Secrets.sha256Hex(secret)
         let now = dependencies.now()
         guard let found = try await dependencies.store.customerSession(idHash: hash),
-            dependencies.accounts.sessions.isAlive(createdAt: found.session.createdAt, lastSeenAt: found.session.lastSeenAt, now: now)
+            dependencies.accounts.customerSessions.isAlive(createdAt: found.session.createdAt, lastSeenAt: found.session.lastSeenAt, now: now)
         else { return try await next(request, context) }
         if !SessionAuthenticator.isSafe(request.method), !constantTimeEquals(request.headers[SessionCookie.csrfHeader] ?? "", CustomerCookie.csrfToken(for: secret)) {
             throw DeskError.csrfRejected

@@ -51,10 +51,15 @@ public struct Limits: Sendable {
     }
 }
 
-/// How agents sign in: the bcrypt cost and how long sessions live.
+/// How agents and customers sign in: the bcrypt cost, how long sessions live, the key sealing TOTP secrets.
 public struct AccountSettings: Sendable {
     public var bcryptCost: Int
+    /// Agent sessions.
     public var sessions: SessionPolicy
+    /// Customer sessions (default: 30 minutes idle, 24 hours at most).
+    public var customerSessions: SessionPolicy
+    /// Seals TOTP secrets before they are stored; the server's key, never in the database. Tests get a process-lifetime key.
+    public var secretSealer: SecretSealer = .ephemeral()
     /// Always mark the session cookie `Secure` (otherwise only when the request came over TLS, as its proxy says).
     public var secureCookies: Bool
     /// How long a set-password code works.
@@ -66,8 +71,9 @@ public struct AccountSettings: Sendable {
 
     public init(
         bcryptCost: Int = 12, sessions: SessionPolicy = SessionPolicy(), secureCookies: Bool = false, setupCodeLifetime: TimeInterval = 72 * 3600,
-        throttle: ThrottlePolicy = ThrottlePolicy()
+        throttle: ThrottlePolicy = ThrottlePolicy(), customerSessions: SessionPolicy = SessionPolicy(idle: 30 * 60, absolute: 24 * 3600)
     ) {
+        self.customerSessions = customerSessions
         self.throttle = throttle
         self.walletSSO = nil
         self.bcryptCost = bcryptCost
@@ -77,9 +83,10 @@ public struct AccountSettings: Sendable {
     }
 
     init(
-        bcryptCost: Int, sessions: SessionPolicy, secureCookies: Bool, throttle: ThrottlePolicy, walletSSO: WalletSSOVerifier?
+        bcryptCost: Int, sessions: SessionPolicy, customerSessions: SessionPolicy, secureCookies: Bool, throttle: ThrottlePolicy,
+        walletSSO: WalletSSOVerifier?
     ) {
-        self.init(bcryptCost: bcryptCost, sessions: sessions, secureCookies: secureCookies, throttle: throttle)
+        self.init(bcryptCost: bcryptCost, sessions: sessions, secureCookies: secureCookies, throttle: throttle, customerSessions: customerSessions)
         self.walletSSO = walletSSO
     }
 

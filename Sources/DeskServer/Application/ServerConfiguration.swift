@@ -27,6 +27,13 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var sessionIdleMinutes = 30
     /// Hours after signing in after which a session ends whatever happens.
     public var sessionAbsoluteHours = 12
+    /// The same two limits for customer sessions (shorter idle use on shared phones, a day at most).
+    public var customerSessionIdleMinutes = 30
+    public var customerSessionAbsoluteHours = 24
+    /// The key that seals TOTP secrets at rest (32 bytes, hex or base64), or a file holding it; neither means
+    /// `<dataDirectory>/secret.key`, made on the first start. See ``secretSealer(logger:)``.
+    public var secretKey: String?
+    public var secretKeyFile: String?
     /// Mark session cookies `Secure` even when requests do not say they came over TLS (set this behind a TLS proxy).
     public var secureCookies = false
     /// Failed sign-ins (passwords or codes) on one account before it is locked for a while.
@@ -55,6 +62,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         return AccountSettings(
             bcryptCost: bcryptCost,
             sessions: SessionPolicy(idle: TimeInterval(sessionIdleMinutes * 60), absolute: TimeInterval(sessionAbsoluteHours * 3600)),
+            customerSessions: SessionPolicy(idle: TimeInterval(customerSessionIdleMinutes * 60), absolute: TimeInterval(customerSessionAbsoluteHours * 3600)),
             secureCookies: secureCookies,
             throttle: {
                 var throttle = ThrottlePolicy()
@@ -80,11 +88,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var logLevel: String?
         public var configFile: String?
         public var starterKnowledgeBase: Bool?
+        public var secretKeyFile: String?
 
         public init(
             hostname: String? = nil, port: Int? = nil, dataDirectory: String? = nil, databaseURL: String? = nil, logLevel: String? = nil,
-            configFile: String? = nil, starterKnowledgeBase: Bool? = nil
+            configFile: String? = nil, starterKnowledgeBase: Bool? = nil, secretKeyFile: String? = nil
         ) {
+            self.secretKeyFile = secretKeyFile
             self.starterKnowledgeBase = starterKnowledgeBase
             self.hostname = hostname
             self.port = port
@@ -123,6 +133,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = file.sessionIdleMinutes { sessionIdleMinutes = try Self.positive(value, "sessionIdleMinutes") }
         if let value = file.sessionAbsoluteHours { sessionAbsoluteHours = try Self.positive(value, "sessionAbsoluteHours") }
         if let value = file.secureCookies { secureCookies = value }
+        if let value = file.customerSessionIdleMinutes { customerSessionIdleMinutes = try Self.positive(value, "customerSessionIdleMinutes") }
+        if let value = file.customerSessionAbsoluteHours { customerSessionAbsoluteHours = try Self.positive(value, "customerSessionAbsoluteHours") }
+        if let value = file.secretKeyFile { secretKeyFile = value }
         if let value = file.signInLockAfter { signInLockAfter = try Self.positive(value, "signInLockAfter") }
         if let value = file.signInLockMinutes { signInLockMinutes = try Self.positive(value, "signInLockMinutes") }
         if let value = file.walletSSOPublicKey { walletSSOPublicKey = try Self.pem(value) }
@@ -156,6 +169,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = environment["WALLETDESK_SESSION_ABSOLUTE_HOURS"] {
             sessionAbsoluteHours = try Self.positive(try Self.int(value, "WALLETDESK_SESSION_ABSOLUTE_HOURS"), "WALLETDESK_SESSION_ABSOLUTE_HOURS")
         }
+        for (name, minutes) in [("WALLETDESK_CUSTOMER_SESSION_IDLE_MINUTES", true), ("WALLETDESK_CUSTOMER_SESSION_ABSOLUTE_HOURS", false)] {
+            guard let value = environment[name] else { continue }
+            let number = try Self.positive(try Self.int(value, name), name)
+            if minutes { customerSessionIdleMinutes = number } else { customerSessionAbsoluteHours = number }
+        }
+        if let value = environment["WALLETDESK_SECRET_KEY"], !value.isEmpty { secretKey = value }
+        if let value = environment["WALLETDESK_SECRET_KEY_FILE"], !value.isEmpty { secretKeyFile = value }
         if let value = environment["WALLETDESK_SIGNIN_LOCK_AFTER"] {
             signInLockAfter = try Self.positive(try Self.int(value, "WALLETDESK_SIGNIN_LOCK_AFTER"), "WALLETDESK_SIGNIN_LOCK_AFTER")
         }
@@ -175,6 +195,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = flags.databaseURL { databaseURL = value }
         if let value = flags.logLevel { logLevel = try Self.level(value) }
         if let value = flags.starterKnowledgeBase { starterKnowledgeBase = value }
+        if let value = flags.secretKeyFile { secretKeyFile = value }
     }
 
     static func int(_ text: String, _ name: String) throws -> Int {
@@ -219,6 +240,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         var sessionIdleMinutes: Int?
         var sessionAbsoluteHours: Int?
         var secureCookies: Bool?
+        var customerSessionIdleMinutes: Int?
+        var customerSessionAbsoluteHours: Int?
+        var secretKeyFile: String?
         var signInLockAfter: Int?
         var signInLockMinutes: Int?
         var walletSSOPublicKey: String?

@@ -78,13 +78,20 @@ struct SignInPages {
         else { return Self.redirect("/signin") }
         let credentials = try await dependencies.store.credentials(agentID: pending.agent.id)
         var enrolment: Enrolment?
-        if credentials.totpSecret == nil { enrolment = try await secondFactor.startEnrolmentWhilePending(agent: pending.agent) }
+        if credentials.totpSecret == nil {
+            enrolment = try await secondFactor.startEnrolmentWhilePending(agent: pending.agent, language: PageChrome.language(for: request).language)
+        }
         return renderSecondFactor(request, csrf: SessionCookie.csrfToken(for: secret), enrolment: enrolment, error: nil, status: .ok)
     }
 
     func renderSecondFactor(_ request: Request, csrf: String, enrolment: Enrolment?, error: String?, status: HTTPResponse.Status) -> Response {
         var values: [String: Any] = ["csrf": csrf]
-        if let enrolment { values["enrolment"] = ["otpauthUrl": enrolment.otpauthUrl, "manualKey": enrolment.manualKey] }
+        if let enrolment {
+            // qrSvg is markup drawn by QRCode from numbers and a fixed localised title (escaped), never from request input.
+            var fields = ["otpauthUrl": enrolment.otpauthUrl, "manualKey": enrolment.manualKey]
+            if let svg = enrolment.qrSvg { fields["qrSvg"] = svg }
+            values["enrolment"] = fields
+        }
         if let error { values["error"] = error }
         return dependencies.pages.render("signin-2fa", values, chrome: PageChrome(request: request, titleKey: "signin.2fa-title"), status: status)
     }
@@ -119,13 +126,8 @@ struct SignInPages {
         } catch DeskError.invalidCode {
             // The pending sign-in may have ended after too many wrong codes; then start over.
             guard try await SessionCookie.liveSession(secret: pending.secret, dependencies: dependencies) != nil else { return Self.redirect("/signin") }
-            let credentials = try await dependencies.store.credentials(agentID: pending.agent.id)
-            let enrolment = credentials.totpSecret == nil ? credentials.pendingTOTPSecret.map {
-                Enrolment(
-                    otpauthUrl: TOTPCodes.authenticatorURL(secret: $0, account: pending.agent.email.rawValue),
-                    manualKey: TOTPCodes.manualKey(secret: $0, account: pending.agent.email.rawValue)
-                )
-            } : nil
+            let secrets = try await secondFactor.totpSecrets(of: pending.agent.id)
+            let enrolment = secrets.active == nil ? secrets.pending.map { Enrolment(secret: $0, agent: pending.agent, language: language) } : nil
             return renderSecondFactor(
                 request, csrf: SessionCookie.csrfToken(for: pending.secret), enrolment: enrolment,
                 error: Localizer.shared.text("signin.2fa-failed", language), status: .unauthorized

@@ -42,6 +42,13 @@ public struct Dialect: Sendable {
         }
     }
 
+    /// Serialises write transactions that read-then-write rows under `key` (rows that may not exist yet, so FOR UPDATE
+    /// has nothing to lock): a transaction-scoped advisory lock on PostgreSQL; SQLite's single writer already does it.
+    func lock(key: String, on sql: any SQLDatabase) async throws {
+        guard kind == .postgres else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(8, hashtext(\(bind: key)))").run()
+    }
+
     /// Whether events must be announced to other nodes with NOTIFY inside the writing transaction.
     public var announcesEventsWithNotify: Bool { kind == .postgres }
 }

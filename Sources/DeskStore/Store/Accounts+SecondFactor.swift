@@ -8,6 +8,10 @@ public protocol SecondFactorStore: Sendable {
     func setSecondFactorPolicy(_ policy: SecondFactorPolicy, by actor: Actor, now: Date) async throws
     /// Remembers a new TOTP secret until the agent confirms it with a code; an enrolled secret stays in force meanwhile.
     func beginTOTPEnrolment(_ agentID: AgentID, secret: String) async throws
+    /// Every agent's stored TOTP secrets (enrolled and pending) as stored; the start-up pass that seals plaintext ones reads it.
+    func totpSecrets() async throws -> [(agentID: AgentID, active: String?, pending: String?)]
+    /// Replaces one stored TOTP secret (the pending one when `pending`) only if it still equals `from`; true when replaced.
+    func replaceTOTPSecret(_ agentID: AgentID, pending: Bool, from: String, to: String) async throws -> Bool
     /// Makes the pending secret the agent's TOTP secret and replaces their recovery codes, in one transaction.
     /// `step` is the TOTP time step the confirming code belonged to (it cannot be used again).
     func confirmTOTPEnrolment(_ agentID: AgentID, step: Int64, recoveryCodeHashes: [String], now: Date) async throws
@@ -55,6 +59,32 @@ extension SQLDeskStore: SecondFactorStore {
                 ON CONFLICT (agent_id) DO UPDATE SET totp_pending_secret = excluded.totp_pending_secret
                 """
             ).run()
+        }
+    }
+
+    public func totpSecrets() async throws -> [(agentID: AgentID, active: String?, pending: String?)] {
+        try await database.read { sql in
+            try await sql.raw(
+                "SELECT agent_id, totp_secret, totp_pending_secret FROM agent_credentials WHERE totp_secret IS NOT NULL OR totp_pending_secret IS NOT NULL"
+            ).all().map { row in
+                guard let agentID = AgentID(try row.decode(column: "agent_id", as: String.self)) else {
+                    throw StoreError.corruptRow(table: "agent_credentials", column: "agent_id")
+                }
+                return (agentID, try row.decode(column: "totp_secret", as: String?.self), try row.decode(column: "totp_pending_secret", as: String?.self))
+            }
+        }
+    }
+
+    public func replaceTOTPSecret(_ agentID: AgentID, pending: Bool, from: String, to: String) async throws -> Bool {
+        let column = pending ? "totp_pending_secret" : "totp_secret"
+        return try await database.write { sql in
+            let rows = try await sql.raw(
+                """
+                UPDATE agent_credentials SET \(unsafeRaw: column) = \(bind: to) WHERE agent_id = \(bind: agentID.description) AND \(unsafeRaw: column) = \(bind: from)
+                RETURNING agent_id
+                """
+            ).all()
+            return !rows.isEmpty
         }
     }
 
