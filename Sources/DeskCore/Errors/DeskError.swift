@@ -118,7 +118,9 @@ public enum DeskError: Error, Sendable, Equatable {
         case .weakPassword(let minimum): return l.format("detail.weak-password", language, String(minimum))
         case .ssoRefused(let reason): return l.text("detail.sso-\(reason.rawValue)", language)
         case .tooManyAttempts(let seconds):
-            return l.format("detail.too-many-attempts", language, String(max(1, (seconds + 59) / 60)))
+            // Short waits (the growing delays) in seconds; locks in whole minutes, rounded up.
+            if seconds < 60 { return l.format("detail.too-many-attempts-seconds", language, String(max(1, seconds))) }
+            return l.format("detail.too-many-attempts", language, String((seconds + 59) / 60))
         case .tooManyCodeRequests(let seconds): return l.format("detail.too-many-code-requests", language, String(max(1, seconds)))
         default: return l.text("detail.\(code)", language)
         }

@@ -24,6 +24,11 @@ extension LocalizationTable {
             .zhTW: "失敗次數過多，請在 {0} 分鐘後再試。如果不是你本人操作，請聯絡管理員。",
             .en: "Too many failed attempts. Try again in {0} minute(s). If this was not you, tell an admin.",
         ],
+        "detail.too-many-attempts-seconds": [
+            .zhCN: "失败次数过多，请在 {0} 秒后重试。如果不是你本人操作，请联系管理员。",
+            .zhTW: "失敗次數過多，請在 {0} 秒後再試。如果不是你本人操作，請聯絡管理員。",
+            .en: "Too many failed attempts. Try again in {0} second(s). If this was not you, tell an admin.",
+        ],
         "notice.locked-subject": [.zhCN: "你的 WalletDesk 账号已被临时锁定", .zhTW: "你的 WalletDesk 帳號已被暫時鎖定", .en: "Your WalletDesk account is temporarily locked"],
         "notice.locked-body": [
             .zhCN: "由于{1}，你的账号已被锁定至 {0}。如果不是你本人操作，可能有人在尝试登录你的账号，请立即联系管理员。",

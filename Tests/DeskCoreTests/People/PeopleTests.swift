@@ -44,7 +44,7 @@ struct PeopleTests {
             .notFound(entity: "ticket"), .invalidField("subject", reason: .required), .malformedJSON(detail: "x"), .bodyTooLarge(limit: 5),
             .unsupportedMediaType, .versionConflict(current: 2), .invalidTransition(from: .new, to: .closed), .ticketClosed,
             .ticketMerged(into: TicketNumber(1)), .invalidMerge, .duplicate(field: "email"), .unauthorized, .forbidden, .setupAlreadyDone,
-            .invalidSetupCode, .unavailable,
+            .invalidSetupCode, .unavailable, .tooManyAttempts(retryAfterSeconds: 2), .tooManyAttempts(retryAfterSeconds: 900),
         ]
         for error in errors {
             for language in Language.allCases {
@@ -52,5 +52,8 @@ struct PeopleTests {
                 #expect(!error.detail(in: language).contains("detail."))
             }
         }
+        // A growing delay of a few seconds is told in seconds, a lock in whole minutes.
+        #expect(DeskError.tooManyAttempts(retryAfterSeconds: 2).detail(in: .en).contains("in 2 second(s)"))
+        #expect(DeskError.tooManyAttempts(retryAfterSeconds: 61).detail(in: .zhCN).contains("2 分钟"))
     }
 }
