@@ -26,12 +26,19 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @Option(help: "A JSON configuration file.") var config: String?
     @Flag(name: .customLong("no-starter-kb"), help: "Do not load the starter knowledge base into an empty knowledge base.") var noStarterKB = false
+    @Option(name: .customLong("smtp-url"), help: "smtp[s]://user:password@host:port of the server that delivers outgoing mail.") var smtpURL: String?
+    @Option(name: .customLong("smtp-starttls"), help: "required, optional or off (default: required unless the SMTP host is this machine).")
+    var smtpStartTLS: String?
+    @Option(name: .customLong("smtp-ca-file"), help: "A PEM file of extra certificate authorities to trust for the SMTP server.") var smtpCAFile: String?
+    @Option(name: .customLong("mail-from"), help: "The sender of outgoing mail: 'Name <address>' or an address.") var mailFrom: String?
 
     func load() throws -> ServerConfiguration {
-        try ServerConfiguration.load(
-            flags: .init(hostname: hostname, port: port, dataDirectory: dataDir, databaseURL: database, logLevel: logLevel, configFile: config,
-                   starterKnowledgeBase: noStarterKB ? false : nil)
+        var flags = ServerConfiguration.Overrides(
+            hostname: hostname, port: port, dataDirectory: dataDir, databaseURL: database, logLevel: logLevel, configFile: config,
+            starterKnowledgeBase: noStarterKB ? false : nil
         )
+        flags.mail = .init(smtpURL: smtpURL, startTLS: smtpStartTLS, caFile: smtpCAFile, from: mailFrom)
+        return try ServerConfiguration.load(flags: flags)
     }
 }
 
