@@ -6,7 +6,7 @@ import Logging
 import ServiceLifecycle
 
 /// Something that can open a mail session: the SMTP client, or a fake in tests.
-public protocol MailTransport: Sendable {
+public protocol MailTransport: Sendable, CustomStringConvertible {
     func withMailSession<T: Sendable>(_ body: (any MailSession) async throws -> T) async throws -> T
 }
 
@@ -18,6 +18,9 @@ public protocol MailSession: Sendable {
 extension SMTPSession: MailSession {}
 
 extension SMTPClient: MailTransport {
+    /// The server URL with the password masked.
+    public var description: String { server.description }
+
     public func withMailSession<T: Sendable>(_ body: (any MailSession) async throws -> T) async throws -> T {
         try await withSession { session in try await body(session) }
     }
@@ -105,7 +108,10 @@ public struct OutboxDeliveryService: Service {
             // Could not connect, secure, sign in, or the connection broke: every row not yet tried counts an attempt,
             // so a mail server that is down is not hammered every second.
             let reason = (error as? SMTPError)?.description ?? "\(type(of: error))"
-            logger.warning("mail server unavailable", metadata: ["error": "\(DeliveryFailure.sanitize(reason))", "rows": "\(progress.remaining.count)"])
+            logger.warning(
+                "mail server unavailable",
+                metadata: ["smtp": "\(transport.description)", "error": "\(DeliveryFailure.sanitize(reason))", "rows": "\(progress.remaining.count)"]
+            )
             for claim in progress.takeRemaining() { try await record(claim, .transient(error: reason)) }
         }
         try await store.releaseOutbox(progress.takeRemaining())
@@ -173,7 +179,7 @@ extension OutboxDeliveryService {
     /// The delivery service for `mail`, or nil (logged once, so the admin knows) when no SMTP server is configured.
     static func configured(_ mail: MailConfiguration, store: any Store, logger: Logger) throws -> OutboxDeliveryService? {
         guard let (server, from) = try mail.delivery() else {
-            logger.notice("mail is not delivered: no SMTP server is configured (--smtp-url or WALLETDESK_SMTP_URL); messages stay queued in the outbox")
+            logger.warning("mail is not delivered: no SMTP server is configured (--smtp-url or WALLETDESK_SMTP_URL); messages stay queued in the outbox")
             return nil
         }
         logger.info(
