@@ -63,7 +63,8 @@ class Peer:
 
 
 @pytest.fixture(scope="module")
-def peer():
+def peer(backend_kind):
+    """One SMTP peer per backend, so mail from the SQLite run is not mistaken for the PostgreSQL run's."""
     handler = Peer()
     controller = aiosmtpd_controller.Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
