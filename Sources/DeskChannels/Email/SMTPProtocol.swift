@@ -5,6 +5,11 @@ public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
     public var code: Int
     public var lines: [String]
 
+    public init(code: Int, lines: [String]) {
+        self.code = code
+        self.lines = lines
+    }
+
     public var isPositive: Bool { (200..<400).contains(code) }
     public var isTransientFailure: Bool { (400..<500).contains(code) }
     public var isPermanentFailure: Bool { code >= 500 }
