@@ -107,7 +107,11 @@ let package = Package(
             dependencies: ["DeskStore", "DeskCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
-        .testTarget(name: "DeskChannelsTests", dependencies: ["DeskChannels", "DeskCore"], swiftSettings: strict),
+        .testTarget(
+            name: "DeskChannelsTests",
+            dependencies: ["DeskChannels", "DeskCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DeskServerTests",
             dependencies: [

@@ -254,7 +254,8 @@ class AuthCheck:
         return AuthResult(success=ok, handled=False)
 
 
-def test_starttls_with_auth_and_a_private_ca(make_backend, launcher, tmp_path):
+def self_signed(tmp_path):
+    """A certificate for localhost made for this test, and a server TLS context holding it."""
     import ssl
 
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
@@ -265,6 +266,32 @@ def test_starttls_with_auth_and_a_private_ca(make_backend, launcher, tmp_path):
     )
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(str(cert), str(key))
+    return cert, context
+
+
+def test_implicit_tls_smtps(make_backend, launcher, tmp_path):
+    cert, context = self_signed(tmp_path)
+    handler = Peer()
+    # aiosmtpd does not count TLS from the first byte as TLS for AUTH, so it is told not to require it (the link is TLS).
+    controller = aiosmtpd_controller.Controller(handler, hostname="127.0.0.1", port=free_port(), ssl_context=context,
+                                                authenticator=AuthCheck(), auth_require_tls=False)
+    controller.start()
+    try:
+        node = launcher.start(make_backend(), env=mail_env(
+            controller.port, WALLETDESK_SMTP_URL=f"smtps://desk:s3cret%20pass@localhost:{controller.port}", WALLETDESK_SMTP_CA_FILE=str(cert)))
+        node.complete_setup()
+        new_customer(node, "smtps@example.com", language="zh-TW")
+        request_code(node, "smtps@example.com")
+        message = handler.wait_for("smtps@example.com")
+        assert message["Subject"] == "你的登入驗證碼"
+        assert CODE.search(message.get_content())
+        assert node.terminate() == 0
+    finally:
+        controller.stop()
+
+
+def test_starttls_with_auth_and_a_private_ca(make_backend, launcher, tmp_path):
+    cert, context = self_signed(tmp_path)
     handler = Peer()
     controller = aiosmtpd_controller.Controller(
         handler, hostname="127.0.0.1", port=free_port(), tls_context=context, require_starttls=True, authenticator=AuthCheck(),
