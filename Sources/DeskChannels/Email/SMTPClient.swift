@@ -223,7 +223,13 @@ public final class SMTPSession: Sendable {
             }
             return promise.futureResult
         }
-        return try await future.get()
+        // Cancellation (a shutdown past its grace period) closes the connection, which fails the wait at once rather
+        // than when the reply deadline passes.
+        return try await withTaskCancellationHandler {
+            try await future.get()
+        } onCancel: {
+            channel.close(promise: nil)
+        }
     }
 }
 

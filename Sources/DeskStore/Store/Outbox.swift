@@ -65,6 +65,18 @@ extension SQLDeskStore: OutboxStore {
     public func claimOutbox(channel: String, now: Date, lease: TimeInterval, limit: Int) async throws -> [ClaimedOutboxMessage] {
         let token = FastUUID.format(UUID())
         let nowValue = now.microseconds
+        // Nodes poll several times a second: look on a reader first, so an idle outbox never takes the write lock
+        // (SQLite has one writer) or writes anything.
+        let due = try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND channel = \(bind: channel)
+                  AND (next_attempt_at IS NULL OR next_attempt_at <= \(bind: nowValue)) AND (claimed_until IS NULL OR claimed_until < \(bind: nowValue))
+                LIMIT 1
+                """
+            ).first() != nil
+        }
+        guard due else { return [] }
         // The conditions are repeated outside the subquery: on PostgreSQL a second node's UPDATE that waited for this
         // one's row locks re-checks them on the new row versions and skips rows claimed meanwhile, so no row is ever
         // claimed twice. SQLite's single writer serialises the statement anyway.
