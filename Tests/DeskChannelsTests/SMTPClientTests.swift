@@ -161,4 +161,14 @@ struct SMTPClientTests {
         #expect(plain.received.contains("RSET\r\n"))
         await plain.stop()
     }
+
+    @Test("a server without ESMTP gets HELO and no extensions")
+    func helo() async throws {
+        let server = try await ScriptedServer(greeting: "220 old\r\n") { line in
+            line.hasPrefix("EHLO") ? "502 what is EHLO\r\n" : line == "DATA" ? "354 go\r\n" : line == "QUIT" ? "221 bye\r\n" : "250 ok\r\n"
+        }
+        try await Self.client(server).withSession { try await $0.send(Self.message) }
+        await server.stop()
+        #expect(server.received.hasPrefix("EHLO example.com\r\nHELO example.com\r\nMAIL FROM:<desk@example.com>\r\n"))
+    }
 }

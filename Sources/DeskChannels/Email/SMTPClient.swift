@@ -135,6 +135,15 @@ public final class SMTPSession: Sendable {
 
     func ehlo(_ name: String) async throws {
         let reply = try await exchange("EHLO \(name)", stage: "EHLO")
+        if reply.code == 500 || reply.code == 502 {
+            // A server from before ESMTP: HELO, and no extensions (so no STARTTLS and no AUTH).
+            try await expect(try await exchange("HELO \(name)", stage: "HELO"), 250, stage: "HELO")
+            state.withLock {
+                $0.capabilities = []
+                $0.authMechanisms = []
+            }
+            return
+        }
         try await expect(reply, 250, stage: "EHLO")
         var capabilities: Set<String> = []
         var mechanisms: Set<String> = []
@@ -277,7 +286,7 @@ final class SMTPReplyHandler: ChannelInboundHandler, RemovableChannelHandler {
         } else if let failure {
             promise.fail(failure)
         } else if let context {
-            let deadline = context.eventLoop.scheduleTask(in: timeout) { [weak self] () -> Void in self?.fail(.timeout(stage: stage)) }
+            let deadline = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [weak self] () -> Void in self?.fail(.timeout(stage: stage)) }
             waiter = (promise, deadline)
         } else {
             promise.fail(SMTPError.connection("closed"))
