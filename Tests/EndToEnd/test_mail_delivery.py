@@ -1,7 +1,8 @@
 """Outgoing mail end to end, against a real SMTP peer (aiosmtpd on loopback): a customer's one-time code and an agent's
 lock notice arrive with correct headers and decoded Chinese text, the code read from the mail signs the customer in,
 4xx is retried until the peer accepts, 5xx is given up on, a kill -9 before delivery loses nothing, and STARTTLS with
-AUTH works against a self-signed certificate trusted through --smtp-ca-file."""
+AUTH works against a self-signed certificate trusted through --smtp-ca-file (and TLS from the first byte with smtps://), and
+two nodes on one PostgreSQL send each message once."""
 
 from __future__ import annotations
 
@@ -324,3 +325,24 @@ def test_starttls_with_auth_and_a_private_ca(make_backend, launcher, tmp_path):
         assert trusting.terminate() == 0
     finally:
         controller.stop()
+
+
+def test_two_nodes_on_one_database_send_each_mail_once(backend_kind, make_backend, launcher, peer):
+    if backend_kind != "postgres":
+        pytest.skip("several nodes share one database only on PostgreSQL")
+    handler, port = peer
+    backend = make_backend()
+    first = launcher.start(backend, env=mail_env(port))
+    first.complete_setup()
+    second = launcher.start(backend, env=mail_env(port), expect_setup_code=False)
+    addresses = [f"twonodes{index}@example.com" for index in range(40)]
+    for address in addresses:
+        new_customer(first, address, language="en")
+    # Both nodes write and deliver at once, each taking rows as they come due.
+    for index, address in enumerate(addresses):
+        request_code(first if index % 2 else second, address)
+    wait_until(lambda: all(handler.messages_to(a) for a in addresses), timeout=30, what="every code delivered")
+    time.sleep(1.5)
+    ids = [m["Message-ID"] for a in addresses for m in handler.messages_to(a)]
+    assert len(ids) == len(addresses) == len(set(ids)), "a message was sent twice"
+    assert first.terminate() == 0 and second.terminate() == 0
