@@ -109,6 +109,19 @@ struct MailDeliveryTests {
         }
     }
 
+    @Test("an address SMTP cannot carry (non-ASCII, no SMTPUTF8) is failed at once and never sent")
+    func unsendableRecipient() async throws {
+        let clock = TestClock()
+        try await TestApp.withSession(clock: clock) { session in
+            let transport = FakeTransport()
+            try await Self.codeFor("张三@example.com", in: session)
+            #expect(try await Self.service(session.store, transport, clock: clock).runOnce() == 1)
+            let failed = try await session.store.outboxEntries(state: .failed, now: clock.now, after: nil, limit: 10).items
+            #expect(failed.count == 1 && failed[0].lastError == "invalid recipient address" && failed[0].attempts == 1)
+            #expect(transport.state.withLock { $0.sent.isEmpty })
+        }
+    }
+
     @Test("mail settings: flags over environment over file; STARTTLS required unless loopback; the password never shows")
     func configuration() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("wd-mail-\(UUID()).json")

@@ -85,8 +85,12 @@ public struct OutboxDeliveryService: Service {
                     let message: MailMessage
                     do {
                         message = try await mail(for: claim.message)
-                    } catch {
+                    } catch is MailAddress.Invalid {
                         try await record(claim, .permanent(error: "invalid recipient address"))
+                        continue
+                    } catch {
+                        // The store could not be read (the phrase): not the message's fault, so try again later.
+                        try await record(claim, .transient(error: "could not prepare the message"))
                         continue
                     }
                     do {
@@ -104,15 +108,18 @@ public struct OutboxDeliveryService: Service {
                     try await record(claim, .sent)
                 }
             }
-        } catch {
+        } catch let error as SMTPError {
             // Could not connect, secure, sign in, or the connection broke: every row not yet tried counts an attempt,
             // so a mail server that is down is not hammered every second.
-            let reason = (error as? SMTPError)?.description ?? "\(type(of: error))"
             logger.warning(
                 "mail server unavailable",
-                metadata: ["smtp": "\(transport.description)", "error": "\(DeliveryFailure.sanitize(reason))", "rows": "\(progress.remaining.count)"]
+                metadata: ["smtp": "\(transport.description)", "error": "\(DeliveryFailure.sanitize(error.description))", "rows": "\(progress.remaining.count)"]
             )
-            for claim in progress.takeRemaining() { try await record(claim, .transient(error: reason)) }
+            for claim in progress.takeRemaining() { try await record(claim, .transient(error: error.description)) }
+        } catch {
+            // The store failed mid-round: hand back what was not tried (if it can be reached) and let the loop log it.
+            try? await store.releaseOutbox(progress.takeRemaining())
+            throw error
         }
         try await store.releaseOutbox(progress.takeRemaining())
         return claims.count
