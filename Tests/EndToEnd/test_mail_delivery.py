@@ -346,3 +346,34 @@ def test_two_nodes_on_one_database_send_each_mail_once(backend_kind, make_backen
     ids = [m["Message-ID"] for a in addresses for m in handler.messages_to(a)]
     assert len(ids) == len(addresses) == len(set(ids)), "a message was sent twice"
     assert first.terminate() == 0 and second.terminate() == 0
+
+
+def test_mail_commands_with_flags(make_backend, launcher, peer):
+    """`walletdesk mail test` checks the settings given as flags; `walletdesk mail deliver` empties the outbox by hand."""
+    from conftest import BINARY
+
+    handler, port = peer
+    flags = ["--smtp-url", f"smtp://127.0.0.1:{port}", "--mail-from", SENDER]
+    sent = subprocess.run([BINARY, "mail", "test", "--to", "ops@example.com", "--language", "en", *flags],
+                          capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
+    assert sent.returncode == 0, sent.stdout + sent.stderr
+    assert handler.wait_for("ops@example.com")["Subject"] == "WalletDesk test email"
+    handler.mode = "550"
+    try:
+        refused = subprocess.run([BINARY, "mail", "test", "--to", "ops@example.com", *flags],
+                                 capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
+    finally:
+        handler.mode = "accept"
+    assert refused.returncode == 1 and "550" in refused.stdout and "permanent" in refused.stdout
+
+    backend = make_backend()
+    node = launcher.start(backend, env={"WALLETDESK_BCRYPT_COST": "4"})
+    node.complete_setup()
+    new_customer(node, "by-hand@example.com")
+    request_code(node, "by-hand@example.com")
+    assert node.terminate() == 0
+    delivered = subprocess.run([BINARY, "mail", "deliver", *backend.args, *flags], capture_output=True, text=True, timeout=60,
+                               env={"PATH": "/usr/bin:/bin"})
+    assert delivered.returncode == 0, delivered.stdout + delivered.stderr
+    assert "outbox rows tried: 1" in delivered.stdout
+    assert CODE.search(handler.wait_for("by-hand@example.com", timeout=2).get_content())

@@ -184,7 +184,7 @@ private final class Progress: @unchecked Sendable {
 
 extension OutboxDeliveryService {
     /// The delivery service for `mail`, or nil (logged once, so the admin knows) when no SMTP server is configured.
-    static func configured(_ mail: MailConfiguration, store: any Store, logger: Logger) throws -> OutboxDeliveryService? {
+    public static func configured(_ mail: MailConfiguration, store: any Store, logger: Logger) throws -> OutboxDeliveryService? {
         guard let (server, from) = try mail.delivery() else {
             logger.warning("mail is not delivered: no SMTP server is configured (--smtp-url or WALLETDESK_SMTP_URL); messages stay queued in the outbox")
             return nil
