@@ -171,4 +171,21 @@ struct SMTPClientTests {
         await server.stop()
         #expect(server.received.hasPrefix("EHLO example.com\r\nHELO example.com\r\nMAIL FROM:<desk@example.com>\r\n"))
     }
+
+    @Test("AUTH LOGIN when PLAIN is not offered: user name and password each base64 after a 334")
+    func authLogin() async throws {
+        let server = try await ScriptedServer(greeting: "220 hi\r\n") { line in
+            switch line {
+            case let l where l.hasPrefix("EHLO"): "250-mail.example.com\r\n250 AUTH=LOGIN\r\n"
+            case "AUTH LOGIN": "334 VXNlcm5hbWU6\r\n"
+            case Data("desk".utf8).base64EncodedString(): "334 UGFzc3dvcmQ6\r\n"
+            case Data("secret".utf8).base64EncodedString(): "235 ok\r\n"
+            case "QUIT": "221 bye\r\n"
+            default: "535 no\r\n"
+            }
+        }
+        try await Self.client(server, url: "smtp://desk:secret@127.0.0.1:\(server.port)").withSession { _ in }
+        await server.stop()
+        #expect(server.received == "EHLO example.com\r\nAUTH LOGIN\r\nZGVzaw==\r\nc2VjcmV0\r\nQUIT\r\n")
+    }
 }
