@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        // Already in the graph through postgres-nio; named here for the SMTP client's TLS.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Domain types and rules. No I/O, no NIO, no database: builds and tests on its own.
@@ -58,7 +60,12 @@ let package = Package(
         // Outside channels (email, chat, Telegram, WeChat, phone, forum) turned into domain commands.
         .target(
             name: "DeskChannels",
-            dependencies: ["DeskCore", "DeskStore"],
+            dependencies: [
+                "DeskCore", "DeskStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: strict
         ),
         // The Hummingbird application: JSON API, operations endpoints, later the web UIs.
@@ -98,6 +105,11 @@ let package = Package(
         .testTarget(
             name: "DeskStoreTests",
             dependencies: ["DeskStore", "DeskCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeskChannelsTests",
+            dependencies: ["DeskChannels", "DeskCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strict
         ),
         .testTarget(

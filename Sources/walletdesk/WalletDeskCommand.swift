@@ -12,7 +12,7 @@ struct WalletDeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "walletdesk",
         abstract: "Self-hosted customer support for crypto wallets and exchanges.",
-        subcommands: [Serve.self, Migrate.self, Maintenance.self, Scan.self, Identify.self, AuditCommand.self],
+        subcommands: [Serve.self, Migrate.self, Maintenance.self, Scan.self, Identify.self, AuditCommand.self, MailCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -27,12 +27,19 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "A JSON configuration file.") var config: String?
     @Option(name: .customLong("secret-key-file"), help: "File with the key that seals TOTP secrets (default <data-dir>/secret.key).") var secretKeyFile: String?
     @Flag(name: .customLong("no-starter-kb"), help: "Do not load the starter knowledge base into an empty knowledge base.") var noStarterKB = false
+    @Option(name: .customLong("smtp-url"), help: "smtp[s]://user:password@host:port of the server that delivers outgoing mail.") var smtpURL: String?
+    @Option(name: .customLong("smtp-starttls"), help: "required, optional or off (default: required unless the SMTP host is this machine).")
+    var smtpStartTLS: String?
+    @Option(name: .customLong("smtp-ca-file"), help: "A PEM file of extra certificate authorities to trust for the SMTP server.") var smtpCAFile: String?
+    @Option(name: .customLong("mail-from"), help: "The sender of outgoing mail: 'Name <address>' or an address.") var mailFrom: String?
 
     func load() throws -> ServerConfiguration {
-        try ServerConfiguration.load(
-            flags: .init(hostname: hostname, port: port, dataDirectory: dataDir, databaseURL: database, logLevel: logLevel, configFile: config,
-                   starterKnowledgeBase: noStarterKB ? false : nil, secretKeyFile: secretKeyFile)
+        var flags = ServerConfiguration.Overrides(
+            hostname: hostname, port: port, dataDirectory: dataDir, databaseURL: database, logLevel: logLevel, configFile: config,
+            starterKnowledgeBase: noStarterKB ? false : nil, secretKeyFile: secretKeyFile
         )
+        flags.mail = .init(smtpURL: smtpURL, startTLS: smtpStartTLS, caFile: smtpCAFile, from: mailFrom)
+        return try ServerConfiguration.load(flags: flags)
     }
 }
 

@@ -76,6 +76,7 @@ struct AuthorizationMatrixTests {
         .init(method: "GET", path: "/api/v1/agents/:agent/sign-in-lock", permission: .manageAgents),
         .init(method: "DELETE", path: "/api/v1/agents/:agent/sign-in-lock", permission: .manageAgents),
         .init(method: "GET", path: "/api/v1/sign-in-locks", permission: .manageAgents),
+        .init(method: "GET", path: "/api/v1/outbox", permission: .readOutbox),
     ]
 
     @Test("every route is in the matrix, and each role gets what the matrix says")

@@ -20,6 +20,8 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case ownAccount = "account.own"
     /// Customers' email, phone, wallet account and chat ids in clear; without it they are masked.
     case seeCustomerPII = "customers.pii"
+    /// The outbox of outgoing mail: states, attempts, errors, masked recipients (never bodies).
+    case readOutbox = "outbox.read"
 }
 
 /// What a token may be used for, whatever its agent's role allows. A token never grants more than its agent's role.
@@ -58,7 +60,7 @@ public enum PermissionMatrix {
             return role == .admin
         case .readAudit, .readChannels:
             return role == .security || role == .admin
-        case .manageChannels:
+        case .manageChannels, .readOutbox:
             return role == .admin
         }
     }

@@ -8,7 +8,7 @@ import Foundation
 /// objects key by key, arrays appended.
 enum OpenAPIDocument {
     /// Feature fragments, each a JSON object shaped like a partial OpenAPI document.
-    static let fragments: [String] = [safety, helpCenter, accounts]
+    static let fragments: [String] = [safety, helpCenter, accounts, mail]
 
     /// The whole document as served.
     static let json: String = {

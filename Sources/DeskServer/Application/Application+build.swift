@@ -1,6 +1,7 @@
 import DeskCore
 import DeskStore
 import Foundation
+import DeskChannels
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -56,6 +57,7 @@ public func buildRouter(
     SessionsController(dependencies: dependencies).addRoutes(to: routes)
     SecondFactorController(dependencies: dependencies).addRoutes(to: routes)
     SignInsController(dependencies: dependencies).addRoutes(to: routes)
+    OutboxController(dependencies: dependencies).addRoutes(to: routes)
     allowedMethods.load(router.routes)
     return router
 }
@@ -119,10 +121,12 @@ public struct WalletDeskServer: Service {
         // The safety keys are made on the first start (and read once per node), before any request needs them.
         _ = try await dependencies.safetyKeys.load(store: store)
         let router = buildRouter(dependencies: dependencies, database: store.database, feed: store.feed, logger: logger)
+        var services: [any Service] = [EventFeedService(store: store, logger: logger), MaintenanceService(store: store, logger: logger)]
+        if let delivery = try OutboxDeliveryService.configured(configuration.mail, store: store, logger: logger) { services.append(delivery) }
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "WalletDesk"),
-            services: [EventFeedService(store: store, logger: logger), MaintenanceService(store: store, logger: logger)],
+            services: services,
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? configuration.port, setupCode) },
             logger: logger
         )

@@ -46,6 +46,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var walletSSOAudience = "walletdesk"
     /// The `iss` wallet-app tokens must name, if set.
     public var walletSSOIssuer: String?
+    /// Outgoing mail (SMTP server, sender, retries); see ServerConfiguration+Mail.swift.
+    public var mail = MailConfiguration()
 
     public init() {}
 
@@ -89,6 +91,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var configFile: String?
         public var starterKnowledgeBase: Bool?
         public var secretKeyFile: String?
+        public var mail = MailConfiguration.Overrides()
 
         public init(
             hostname: String? = nil, port: Int? = nil, dataDirectory: String? = nil, databaseURL: String? = nil, logLevel: String? = nil,
@@ -141,6 +144,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = file.walletSSOPublicKey { walletSSOPublicKey = try Self.pem(value) }
         if let value = file.walletSSOAudience { walletSSOAudience = value }
         if let value = file.walletSSOIssuer { walletSSOIssuer = value }
+        try mail.apply(file: path)
     }
 
     mutating func apply(environment: [String: String]) throws {
@@ -186,6 +190,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = environment["WALLETDESK_WALLET_SSO_AUDIENCE"], !value.isEmpty { walletSSOAudience = value }
         if let value = environment["WALLETDESK_WALLET_SSO_ISSUER"], !value.isEmpty { walletSSOIssuer = value }
         if let value = environment["WALLETDESK_SECURE_COOKIES"] { secureCookies = ["1", "true", "yes"].contains(value.lowercased()) }
+        try mail.apply(environment: environment)
     }
 
     mutating func apply(flags: Overrides) throws {
@@ -196,6 +201,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = flags.logLevel { logLevel = try Self.level(value) }
         if let value = flags.starterKnowledgeBase { starterKnowledgeBase = value }
         if let value = flags.secretKeyFile { secretKeyFile = value }
+        try mail.apply(flags: flags.mail)
     }
 
     static func int(_ text: String, _ name: String) throws -> Int {

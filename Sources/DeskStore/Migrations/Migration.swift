@@ -22,6 +22,7 @@ public enum Migrations {
         m0004Safety,
         m0005Accounts,
         m0006FollowUps,
+        m0007MailDelivery,
         m0008SendLimits,
     ]
 

@@ -254,7 +254,7 @@ extension SQLDeskStore: SignInSecurityStore {
         try await database.read { sql in
             try await sql.raw(
                 """
-                SELECT id, created_at, channel, recipient, language, kind, subject, body FROM outbox WHERE sent_at IS NULL
+                SELECT id, created_at, channel, recipient, language, kind, subject, body FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL
                 ORDER BY created_at, id LIMIT \(bind: max(1, min(limit, 1000)))
                 """
             ).all().map { row in
