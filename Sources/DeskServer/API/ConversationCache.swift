@@ -32,7 +32,7 @@ final class ConversationCache: Sendable {
     let byteBudget: Int
     private let state = Mutex(State())
 
-    init(byteBudget: Int = 32 << 20) {
+    init(byteBudget: Int = 16 << 20) {
         self.byteBudget = byteBudget
     }
 
