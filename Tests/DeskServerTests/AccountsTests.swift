@@ -415,8 +415,8 @@ struct PasswordHashingTests {
 
         func hash(cost: UInt8, finished: HashFinished) async throws -> (startedOnLoop: Bool, hashedOnLoop: Bool, hash: String) {
             let startedOnLoop = loop.inEventLoop
-            let hashedOnLoop = try await PasswordHasher.offLoop { MultiThreadedEventLoopGroup.currentEventLoop != nil }
-            let hash = try await PasswordHasher(cost: cost).hash("a passphrase to hash")
+            let hashedOnLoop = try await PasswordHasher.offLoop(limit: 10_000) { MultiThreadedEventLoopGroup.currentEventLoop != nil }
+            let hash = try await PasswordHasher(cost: cost, maxWaiting: 10_000).hash("a passphrase to hash")
             finished.value.withLock { $0 = true }
             return (startedOnLoop, hashedOnLoop, hash)
         }
@@ -444,15 +444,20 @@ struct PasswordHashingTests {
         #expect(!hashedOnLoop)
         #expect(!hashDoneWhenLoopAnswered, "the event loop only answered after the hash finished")
         #expect(hash.contains("$10$"))
-        #expect(try await PasswordHasher(cost: 4).verify("a passphrase to hash", hash: hash))
-        #expect(try await !PasswordHasher(cost: 4).verify("another passphrase", hash: hash))
-        #expect(try await !PasswordHasher(cost: 4).verify("a passphrase to hash", hash: nil))
+        #expect(try await PasswordHasher(cost: 4, maxWaiting: 10_000).verify("a passphrase to hash", hash: hash))
+        #expect(try await !PasswordHasher(cost: 4, maxWaiting: 10_000).verify("another passphrase", hash: hash))
+        #expect(try await !PasswordHasher(cost: 4, maxWaiting: 10_000).verify("a passphrase to hash", hash: nil))
+    }
+
+    @Test("past the queue limit a hash is refused at once (503), not queued")
+    func queueLimit() async throws {
+        await #expect(throws: DeskError.unavailable) { try await PasswordHasher(cost: 4, maxWaiting: 0).hash("a passphrase to hash") }
     }
 
     #if os(Linux)
     @Test("hashing threads run at a lower priority than the event loops")
     func niced() async throws {
-        let nice = try await PasswordHasher.offLoop { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        let nice = try await PasswordHasher.offLoop(limit: 10_000) { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
         #expect(nice == 19)
         #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == 0, "the test's own thread keeps its priority")
     }

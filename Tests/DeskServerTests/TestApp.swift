@@ -47,6 +47,9 @@ enum TestApp {
         do {
             try await Migrator(database: database, logger: logger).migrate()
             try await store.setSetting("setup_code_sha256", sha256Hex("ABCDE-FGHJK"))
+            // Every suite's servers share this process's one hashing pool; the 503 limit is for one real server's sign-ins.
+            var accounts = accounts
+            accounts.hashingQueueLimit = 10_000
             let dependencies = Dependencies(store: store, lifecycle: TicketLifecycle(), limits: limits, accounts: accounts, now: { clock?.now ?? Date() })
             let registry = RouteRegistry()
             let router = buildRouter(dependencies: dependencies, database: database, feed: store.feed, logger: logger, registry: registry)

@@ -68,6 +68,9 @@ public struct AccountSettings: Sendable {
     public var throttle: ThrottlePolicy
     /// Wallet-app single sign-on, when a public key is configured.
     var walletSSO: WalletSSOVerifier?
+    /// Password hashes waiting or running at most before sign-in answers 503 (see ``PasswordHasher``). Tests, which run
+    /// many servers in one process sharing one hashing pool, raise it.
+    public var hashingQueueLimit = PasswordHasher.defaultMaxWaiting
 
     public init(
         bcryptCost: Int = 12, sessions: SessionPolicy = SessionPolicy(), secureCookies: Bool = false, setupCodeLifetime: TimeInterval = 72 * 3600,
@@ -95,5 +98,5 @@ public struct AccountSettings: Sendable {
         walletSSO = try WalletSSOVerifier(publicKeyPEM: publicKeyPEM, audience: audience, issuer: issuer)
     }
 
-    var passwords: PasswordHasher { PasswordHasher(cost: UInt8(bcryptCost)) }
+    var passwords: PasswordHasher { PasswordHasher(cost: UInt8(bcryptCost), maxWaiting: hashingQueueLimit) }
 }

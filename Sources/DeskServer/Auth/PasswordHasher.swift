@@ -12,13 +12,20 @@ import Glibc
 ///
 /// Hashes run on their own NIO thread pool whose threads run at a lower scheduling priority (Linux `nice` is per
 /// thread): when sign-ins pile up (a credential-stuffing wave) the event loops and the database threads still get the
-/// CPU first, and at most ``maxWaiting`` hashes wait; beyond that sign-in answers 503 at once instead of queueing.
-struct PasswordHasher: Sendable {
+/// CPU first, and at most `maxWaiting` hashes wait; beyond that sign-in answers 503 at once instead of queueing.
+public struct PasswordHasher: Sendable {
+    public static let defaultMaxWaiting = 16
     let cost: UInt8
+    var maxWaiting = Self.defaultMaxWaiting
+
+    init(cost: UInt8, maxWaiting: Int = Self.defaultMaxWaiting) {
+        self.cost = cost
+        self.maxWaiting = maxWaiting
+    }
 
     func hash(_ password: String) async throws -> String {
         let cost = self.cost
-        return try await Self.offLoop { Bcrypt.hash(password, cost: cost) }
+        return try await Self.offLoop(limit: maxWaiting) { Bcrypt.hash(password, cost: cost) }
     }
 
     /// Checks `password` against `hash`; with no hash (unknown email, no password yet) it checks against a dummy hash of
@@ -26,7 +33,7 @@ struct PasswordHasher: Sendable {
     func verify(_ password: String, hash: String?) async throws -> Bool {
         let target: String
         if let hash { target = hash } else { target = try await dummyHash() }
-        let matches = try await Self.offLoop { Bcrypt.verify(password, hash: target) }
+        let matches = try await Self.offLoop(limit: maxWaiting) { Bcrypt.verify(password, hash: target) }
         return hash != nil && matches
     }
 
@@ -39,8 +46,6 @@ struct PasswordHasher: Sendable {
 
     private static let dummies = Mutex<[UInt8: String]>([:])
 
-    /// Hashes waiting or running at most; more are refused with 503 rather than queued for many seconds.
-    static let maxWaiting = 16
     private static let waiting = Atomic<Int>(0)
     private static let pool: NIOThreadPool = {
         // Half the cores: the other half stays free for the event loops and the database whatever the sign-in load.
@@ -50,8 +55,9 @@ struct PasswordHasher: Sendable {
     }()
 
     /// Runs CPU-heavy work on the hashing pool at a lower priority, never on the calling event loop.
-    static func offLoop<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        guard waiting.add(1, ordering: .relaxed).newValue <= maxWaiting else {
+    /// `limit`: hashes waiting or running at most; more are refused with 503 rather than queued for many seconds.
+    static func offLoop<T: Sendable>(limit: Int = defaultMaxWaiting, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        guard waiting.add(1, ordering: .relaxed).newValue <= limit else {
             waiting.subtract(1, ordering: .relaxed)
             throw DeskError.unavailable
         }

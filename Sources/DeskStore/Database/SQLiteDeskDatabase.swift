@@ -29,11 +29,19 @@ public final class SQLiteDeskDatabase: DeskDatabase {
     private let logger: Logger
     private let fileLock: SoleWriterLock?
     public var isSoleWriter: Bool { fileLock != nil }
+    /// The writer's own event loop, where write transactions run (see ``EventLoopTaskExecutor``).
+    private let writerLoop: MultiThreadedEventLoopGroup
+    private let writerExecutor: EventLoopTaskExecutor
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, fileLock: SoleWriterLock?, logger: Logger) {
+    private init(
+        writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, writerLoop: MultiThreadedEventLoopGroup,
+        fileLock: SoleWriterLock?, logger: Logger
+    ) {
         self.writer = writer
         self.readers = readers
         self.threadPool = threadPool
+        self.writerLoop = writerLoop
+        self.writerExecutor = EventLoopTaskExecutor(eventLoop: writerLoop.next())
         self.fileLock = fileLock
         self.logger = logger
     }
@@ -51,9 +59,10 @@ public final class SQLiteDeskDatabase: DeskDatabase {
         let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
         threadPool.start()
         let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+        let writerLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         var sqliteLogger = logger
         sqliteLogger[metadataKey: "db"] = "sqlite"
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: sqliteLogger, on: eventLoop)
+        let writer = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: sqliteLogger, on: writerLoop.next())
         for pragma in [
             "PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(synchronousFull ? "FULL" : "NORMAL")", "PRAGMA foreign_keys=ON",
             "PRAGMA busy_timeout=5000", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-20000",
@@ -68,7 +77,7 @@ public final class SQLiteDeskDatabase: DeskDatabase {
             }
             readers.append(reader)
         }
-        return SQLiteDeskDatabase(writer: writer, readers: readers, threadPool: threadPool, fileLock: fileLock, logger: logger)
+        return SQLiteDeskDatabase(writer: writer, readers: readers, threadPool: threadPool, writerLoop: writerLoop, fileLock: fileLock, logger: logger)
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -80,6 +89,10 @@ public final class SQLiteDeskDatabase: DeskDatabase {
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(writerExecutor) { try await transaction(body) }
+    }
+
+    private func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await writeLock.lock()
         writerInUse.store(1, ordering: .relaxed)
         defer { writerInUse.store(0, ordering: .relaxed) }
@@ -123,6 +136,7 @@ public final class SQLiteDeskDatabase: DeskDatabase {
         try? await writer.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
         try await writer.close()
         try await threadPool.shutdownGracefully()
+        try await writerLoop.shutdownGracefully()
         fileLock?.release()
     }
 }

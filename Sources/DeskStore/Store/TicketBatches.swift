@@ -9,8 +9,10 @@ import SQLKit
 /// tickets waiting at the same moment into one transaction of multi-row statements keeps the same guarantees (each
 /// caller is answered only after the transaction holding its ticket committed) at a fraction of the cost.
 ///
-/// There is no background task: the first caller to find the queue idle becomes the leader, writes one batch (which
-/// includes its own ticket), answers everyone in it, and hands leadership to the next waiting caller, if any.
+/// The first caller to find the queue idle becomes the leader and writes one batch (which includes its own ticket),
+/// answers everyone in it and returns. Tickets that arrived meanwhile are written at once by a short-lived drain task
+/// that goes on batch after batch until the queue is empty: handing leadership to a waiting caller instead meant waiting
+/// until that caller's event loop got round to resuming it, and nothing was written in between.
 actor TicketCreationQueue {
     struct Work: Sendable {
         let id: Int
@@ -59,13 +61,13 @@ actor TicketCreationQueue {
         return batch
     }
 
-    /// Ends this caller's turn: the first waiting caller leads next, or the queue goes idle.
-    func handOff() {
-        if let next = pending.first {
-            next.continuation.resume(returning: .lead)
-        } else {
+    /// Ends a batch: true when more tickets wait (the caller goes on writing them), false when the queue went idle.
+    func finishBatch() -> Bool {
+        if pending.isEmpty {
             leaderActive = false
+            return false
         }
+        return true
     }
 }
 
@@ -87,10 +89,21 @@ extension SQLDeskStore {
                     entry.continuation.resume(returning: .done(result))
                 }
             }
-            await creationQueue.handOff()
+            if await creationQueue.finishBatch() {
+                Task { await self.drainCreationQueue() }
+            }
             // This caller's own work is always in its batch: it was pending when it was asked to lead.
             return try (mine ?? .failure(CancellationError())).get()
         }
+    }
+
+    /// Writes batch after batch until no ticket waits; every caller is answered from here.
+    private func drainCreationQueue() async {
+        repeat {
+            let batch = await creationQueue.takeBatch()
+            let results = await writeBatch(batch.map(\.work))
+            for (entry, result) in zip(batch, results) { entry.continuation.resume(returning: .done(result)) }
+        } while await creationQueue.finishBatch()
     }
 
     /// Writes a batch in one transaction; if that fails, writes each ticket alone so one bad request fails alone.
