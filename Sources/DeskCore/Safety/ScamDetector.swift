@@ -78,9 +78,11 @@ public struct ScamDetector: Sendable {
 
     static let link = #"(https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]{1,62}\.(com|net|org|io|app|xyz|top|site|online|live|finance|link|pro|info|cc|me|co|vip|cn|dev|network|exchange|wallet)\b"#
 
+    /// Each list runs as one alternation: one pass over the text per list instead of one per pattern (on Linux every
+    /// pass also converts the text for ICU, which made the patterns one pass each cost ~5 % of a ticket creation).
     static let compiled: (support: [NSRegularExpression], off: [NSRegularExpression], wallet: [NSRegularExpression], link: NSRegularExpression) = {
         func make(_ patterns: [String]) -> [NSRegularExpression] {
-            patterns.map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+            [try! NSRegularExpression(pattern: patterns.map { "(?:\($0))" }.joined(separator: "|"), options: [.caseInsensitive])]
         }
         return (make(posesAsSupport), make(offPlatform), make(walletValidation), try! NSRegularExpression(pattern: link, options: [.caseInsensitive]))
     }()
