@@ -87,6 +87,22 @@ public struct ScamDetector: Sendable {
         return (make(posesAsSupport), make(offPlatform), make(walletValidation), try! NSRegularExpression(pattern: link, options: [.caseInsensitive]))
     }()
 
+    /// Words every match of a list contains (lower case): a text holding none of them cannot match the list, so its
+    /// regular expressions are not run. Each list's patterns above name one of these in every alternative; the tests'
+    /// labelled messages pass through the same filter, so a pattern added without its anchor shows up there.
+    static let anchors: (support: [String], off: [String], wallet: [String]) = (
+        support: ["support", "customer", "help", "admin", "mod", "staff", "agent", "team", "客服", "技术", "技術", "管理", "工作人", "官方"],
+        off: [
+            "dm", "pm", "inbox", "me", "whatsapp", "telegram", "signal", "wechat", "discord", "tg", "wa",
+            "加", "私", "密", "联系我", "聯繫我", "微信", "威信", "vx", "v信", "wx", "qq", "电报", "電報", "飞机", "飛機",
+        ],
+        wallet: ["wallet", "account", "dapp", "token", "fund", "asset", "airdrop", "钱包", "錢包", "账户", "帳戶", "资产", "資產"]
+    )
+
+    static func mayMatch(_ anchors: [String], _ lowered: String) -> Bool {
+        anchors.contains { lowered.contains($0) }
+    }
+
     static func matches(_ expressions: [NSRegularExpression], _ text: String) -> Bool {
         let range = NSRange(text.startIndex..., in: text)
         return expressions.contains { $0.firstMatch(in: text, range: range) != nil }
@@ -95,12 +111,15 @@ public struct ScamDetector: Sendable {
     /// The finding for `text`, or nil when nothing suspicious was seen.
     public func inspect(_ text: String) -> ScamFinding? {
         let text = text.precomposedStringWithCompatibilityMapping
+        let lowered = text.lowercased()
         var signals: [ScamSignal] = []
-        if Self.matches(Self.compiled.support, text) { signals.append(.posesAsSupport) }
-        if Self.matches(Self.compiled.off, text) { signals.append(.offPlatformContact) }
+        if Self.mayMatch(Self.anchors.support, lowered), Self.matches(Self.compiled.support, text) { signals.append(.posesAsSupport) }
+        if Self.mayMatch(Self.anchors.off, lowered), Self.matches(Self.compiled.off, text) { signals.append(.offPlatformContact) }
         let range = NSRange(text.startIndex..., in: text)
         let links = Self.compiled.link.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
-        if !links.isEmpty, Self.matches(Self.compiled.wallet, text) { signals.append(.walletValidationLink) }
+        if !links.isEmpty, Self.mayMatch(Self.anchors.wallet, lowered), Self.matches(Self.compiled.wallet, text) {
+            signals.append(.walletValidationLink)
+        }
         var lookAlikes: [String] = []
         if !verifier.registry.isEmpty {
             for candidate in links + Self.handles(in: text) {

@@ -116,6 +116,26 @@ struct ScamDetectorTests {
         #expect(falsePositives.isEmpty, "false positives: \(falsePositives)")
     }
 
+    @Test("the anchor words let through every text a pattern list matches")
+    func anchorsAreSound() {
+        let lists: [(anchors: [String], expressions: [NSRegularExpression])] = [
+            (ScamDetector.anchors.support, ScamDetector.compiled.support), (ScamDetector.anchors.off, ScamDetector.compiled.off),
+            (ScamDetector.anchors.wallet, ScamDetector.compiled.wallet),
+        ]
+        // Every labelled text plus texts written to hit each alternative with odd casing and full-width forms.
+        let extra = [
+            "This is the OFFICIAL Help Desk", "I'm with the MODERATOR", "Verified Agent Speaking", "dm ME", "PM me now",
+            "my WeChat is abc", "TG: +44 7700 900123", "see wa.me/123", "t.me/x", "加我ＶＸ", "私我", "聯繫我微信",
+            "QQ号：12345678", "Claim your AIRDROP", "restore the FUNDS", "激活你的资产", "wallet SYNC", "钱包验证链接",
+        ]
+        for text in Self.positives.map(\.0) + Self.negatives + extra {
+            let normalised = text.precomposedStringWithCompatibilityMapping
+            for list in lists where ScamDetector.matches(list.expressions, normalised) {
+                #expect(ScamDetector.mayMatch(list.anchors, normalised.lowercased()), "anchors would skip: \(text)")
+            }
+        }
+    }
+
     @Test("strong signals hold the message; off-platform contact alone only flags it")
     func actions() {
         let detector = ScamDetector(registry: Self.registry)
