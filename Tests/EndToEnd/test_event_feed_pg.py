@@ -98,6 +98,32 @@ def test_a_conversation_cached_on_one_node_shows_what_the_other_wrote(a, b):
     assert len(after) > before and any(m["text"] == "Second report." for m in after)
 
 
+def test_a_token_revoked_on_one_node_stops_working_on_the_other_at_once(a, b):
+    """Nodes cache bearer tokens for 5 s; a revocation (or an agent's demotion) reaches the other node by NOTIFY first."""
+    import time
+
+    agent = a.post("/api/v1/agents", {"name": "Node Test", "email": f"{secrets.token_hex(4)}@example.com", "role": "security"}, expect=201).json()
+    issued = a.post("/api/v1/tokens", {"name": "two-nodes", "scopes": ["admin"], "agentId": agent["id"]}, expect=201).json()
+    on_b = b.with_token(issued["token"])
+
+    # Demoted on A: B stops granting the security team's audit log well before its 5 s cache would have expired.
+    assert on_b.get("/api/v1/audit", expect=200).status_code == 200  # cached on B now
+    a.patch(f"/api/v1/agents/{agent['id']}", {"role": "agent"}, expect=200)
+    started = time.monotonic()
+    while on_b.get("/api/v1/audit").status_code == 200 and time.monotonic() - started < 5:
+        time.sleep(0.05)
+    assert time.monotonic() - started < 2.5, "the role change reached node B only when its token cache expired"
+
+    # Revoked on A: refused on B just as fast.
+    assert on_b.get("/api/v1/me", expect=200).json()["id"] == agent["id"]
+    a.request("DELETE", f"/api/v1/tokens/{issued['record']['id']}", expect=200)
+    started = time.monotonic()
+    while on_b.get("/api/v1/me").status_code == 200 and time.monotonic() - started < 5:
+        time.sleep(0.05)
+    assert time.monotonic() - started < 2.5, "the revocation reached node B only when its token cache expired"
+    assert on_b.get("/api/v1/me").status_code == 401
+
+
 def test_concurrent_creates_on_both_nodes_get_unique_numbers(node_a, node_b, a):
     customer = a.post("/api/v1/customers", {"email": f"{secrets.token_hex(4)}@example.com"}, expect=201).json()
     tag = f"race-{secrets.token_hex(3)}"

@@ -120,6 +120,9 @@ public struct WalletDeskServer: Service {
         )
         // The safety keys are made on the first start (and read once per node), before any request needs them.
         _ = try await dependencies.safetyKeys.load(store: store)
+        // A token revoked or an agent changed on another node: forget cached tokens now, not when they expire.
+        let tokenCache = dependencies.tokenCache
+        store.feed.onAccessChange { tokenCache.clear() }
         let router = buildRouter(dependencies: dependencies, database: store.database, feed: store.feed, logger: logger)
         var services: [any Service] = [EventFeedService(store: store, logger: logger), MaintenanceService(store: store, logger: logger)]
         if let delivery = try OutboxDeliveryService.configured(configuration.mail, store: store, logger: logger) { services.append(delivery) }

@@ -6,8 +6,9 @@ import Synchronization
 
 /// Finds the agent behind `Authorization: Bearer wd_…` and puts them into the request context.
 ///
-/// Lookups are cached for a few seconds per node because every API call carries a token; revoking a token or
-/// deactivating an agent therefore takes effect within ``cacheLifetime`` on every node.
+/// Lookups are cached for a few seconds per node because every API call carries a token. Revoking a token or changing
+/// an agent clears the cache on the node that did it at once, and on other nodes when PostgreSQL's NOTIFY arrives
+/// (`EventFeed.onAccessChange`); ``cacheLifetime`` bounds the rest (a notification lost while LISTEN reconnects).
 struct TokenAuthenticator: RouterMiddleware {
     typealias Context = DeskRequestContext
 

@@ -91,12 +91,14 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
     }
 
     /// Holds one connection for LISTEN; `onNotify` runs for every notification on `channel` until the task is cancelled.
-    func listen(channel: String, onNotify: @escaping @Sendable () async -> Void) async throws {
+    /// Calls `onNotify` with each notification's payload, and once with nil when listening starts (to catch up on
+    /// whatever happened before LISTEN took effect).
+    func listen(channel: String, onNotify: @escaping @Sendable (String?) async -> Void) async throws {
         try await client.withConnection { connection in
             try await connection.listen(on: channel) { notifications in
-                await onNotify()  // catch up on whatever happened before LISTEN took effect
-                for try await _ in notifications {
-                    await onNotify()
+                await onNotify(nil)
+                for try await notification in notifications {
+                    await onNotify(notification.payload)
                 }
             }
         }

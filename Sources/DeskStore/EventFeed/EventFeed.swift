@@ -18,6 +18,7 @@ public final class EventFeed: Sendable {
     }
 
     private let state = Mutex(State())
+    private let accessHandlers = Mutex<[@Sendable () -> Void]>([])
     private let pokes: AsyncStream<Void>
     private let pokeContinuation: AsyncStream<Void>.Continuation
     private let logger: Logger
@@ -30,6 +31,19 @@ public final class EventFeed: Sendable {
     /// Asks the feed to look for new events soon. Cheap; call it as often as you like.
     public func poke() {
         pokeContinuation.yield()
+    }
+
+    /// The NOTIFY payload that says access changed (see `SQLDeskStore.announceAccessChange`), not that events were written.
+    static let accessChangedPayload = "access"
+
+    /// Runs `handler` whenever another node announces that access changed (and after LISTEN reconnects, when a change
+    /// may have been missed). The server drops its bearer-token cache there.
+    public func onAccessChange(_ handler: @escaping @Sendable () -> Void) {
+        accessHandlers.withLock { $0.append(handler) }
+    }
+
+    func accessChanged() {
+        for handler in accessHandlers.withLock({ $0 }) { handler() }
     }
 
     /// Events from now on, until the returned stream is dropped.
@@ -140,7 +154,10 @@ public struct EventFeedService: Service {
                     while !Task.isCancelled && !Task.isShuttingDownGracefully {
                         do {
                             try await cancelWhenGracefulShutdown {
-                                try await postgres.listen(channel: "walletdesk_events") { feed.poke() }
+                                try await postgres.listen(channel: "walletdesk_events") { payload in
+                                    if payload != EventFeed.accessChangedPayload { feed.poke() }
+                                    if payload == nil || payload == EventFeed.accessChangedPayload { feed.accessChanged() }
+                                }
                             }
                         } catch is CancellationError {
                             return

@@ -102,6 +102,7 @@ extension SQLDeskStore: AuditStore {
             guard record.revokedAt == nil else { return record }
             record.revokedAt = now
             try await sql.raw("UPDATE api_tokens SET revoked_at = \(bind: now.microseconds) WHERE id = \(bind: id)").run()
+            try await self.announceAccessChange(on: sql)
             try await self.audit("token.revoked", actor: actor, target: "token:\(id)", details: ["agent": record.agentID.description], at: now, on: sql)
             return record
         }

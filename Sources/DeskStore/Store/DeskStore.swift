@@ -121,6 +121,13 @@ public final class SQLDeskStore: Sendable {
         return result
     }
 
+    /// Tells the other nodes, when the transaction commits, that who may do what changed (a token revoked, an agent's
+    /// role or activity changed), so they drop what they cached about bearer tokens at once instead of within 5 s.
+    func announceAccessChange(on sql: any SQLDatabase) async throws {
+        guard dialect.announcesEventsWithNotify else { return }
+        try await sql.raw("SELECT pg_notify('walletdesk_events', \(literal: EventFeed.accessChangedPayload))").run()
+    }
+
     /// Appends history entries for `ticket` inside the current transaction, in one statement.
     func record(_ events: [NewTicketEvent], ticket: TicketNumber, at: Date, on sql: any SQLDatabase) async throws {
         try await record(events.map { (ticket, $0, at) }, on: sql)

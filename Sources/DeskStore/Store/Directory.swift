@@ -166,6 +166,7 @@ extension SQLDeskStore: DirectoryStore {
                     WHERE id = \(bind: id.description)
                     """
                 ).run()
+                try await self.announceAccessChange(on: sql)
                 var details: [String: String] = [:]
                 if before.role != after.role { details["role"] = "\(before.role.rawValue)→\(after.role.rawValue)" }
                 if before.tier != after.tier { details["tier"] = "\(before.tier.rawValue)→\(after.tier.rawValue)" }
