@@ -1,65 +1,66 @@
 import Foundation
 import Logging
 import PostgresKit
+import NIOSSL
 import PostgresNIO
 import SQLKit
 import ServiceLifecycle
 import Synchronization
 
-/// The scale-out store: PostgreSQL through PostgresNIO's connection pool; many WalletDesk nodes may share one database.
+/// The scale-out store: PostgreSQL through PostgresNIO connections in a small pool of our own
+/// (``PostgresConnectionPool``, which says why); many WalletDesk nodes may share one database.
 ///
-/// The pool runs as a service (``run()``) in the application's service group, so it starts and stops with the server.
+/// The pool runs as a service (``run()``) in the application's service group, so it closes after the server drained.
 public final class PostgresDeskDatabase: DeskDatabase, Service {
     public let kind = DatabaseKind.postgres
     public let dialect = Dialect(kind: .postgres)
     /// Several nodes share one PostgreSQL database.
     public let isSoleWriter = false
 
-    let client: PostgresClient
+    let pool: PostgresConnectionPool
     private let logger: Logger
-    private let maximumConnections: Int
     private let inUse = Atomic<Int>(0)
     private let waiting = Atomic<Int>(0)
 
-    /// Creates the client for `url` (`postgres://user:password@host:port/database?sslmode=disable&pool=20`). Nothing
-    /// connects until ``run()`` is running.
+    /// Prepares connecting to `url` (`postgres://user:password@host:port/database?sslmode=disable&pool=20`). Connections
+    /// open when first needed.
     public init(url: String, logger: Logger) throws {
-        let configuration = try Self.configuration(from: url)
-        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let (configuration, maximum) = try Self.configuration(from: url)
+        self.pool = PostgresConnectionPool(configuration: configuration, maximum: maximum, logger: logger)
         self.logger = logger
-        self.maximumConnections = configuration.options.maximumConnections
     }
 
-    /// Parses a libpq-style URL into a client configuration.
-    static func configuration(from url: String) throws -> PostgresClient.Configuration {
+    /// Parses a libpq-style URL into a connection configuration and the pool size.
+    static func configuration(from url: String) throws -> (PostgresConnection.Configuration, maximum: Int) {
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
             throw DatabaseError.invalidURL(url)
         }
         let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
-        let tls: PostgresClient.Configuration.TLS
+        let tls: PostgresConnection.Configuration.TLS
         switch query["sslmode"] ?? "disable" {
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
-        case "prefer": tls = .prefer(.makeClientConfiguration())
+        case "require", "verify-ca", "verify-full": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case "prefer": tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
         default: tls = .disable
         }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        var configuration = PostgresClient.Configuration(
+        var configuration = PostgresConnection.Configuration(
             host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
             password: components.password, database: database.isEmpty ? nil : database, tls: tls
         )
-        configuration.options.maximumConnections = Int(query["pool"] ?? "") ?? 24
-        configuration.options.minimumConnections = min(4, configuration.options.maximumConnections)
         configuration.options.connectTimeout = .seconds(5)
-        return configuration
+        return (configuration, Int(query["pool"] ?? "") ?? 24)
     }
 
+    /// Keeps the pool for the application's lifetime: returns (closing every connection) on graceful shutdown or when
+    /// cancelled. The pool also works without it (one-off commands, tests).
     public func run() async throws {
-        await client.run()
+        try? await gracefulShutdown()
+        await pool.close()
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         waiting.add(1, ordering: .relaxed)
-        return try await client.withConnection { connection in
+        return try await pool.withConnection { connection in
             self.waiting.subtract(1, ordering: .relaxed)
             self.inUse.add(1, ordering: .relaxed)
             defer { self.inUse.subtract(1, ordering: .relaxed) }
@@ -69,7 +70,7 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         waiting.add(1, ordering: .relaxed)
-        return try await client.withConnection { connection in
+        return try await pool.withConnection { connection in
             self.waiting.subtract(1, ordering: .relaxed)
             self.inUse.add(1, ordering: .relaxed)
             defer { self.inUse.subtract(1, ordering: .relaxed) }
@@ -90,18 +91,22 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
         }
     }
 
-    /// Holds one connection for LISTEN; `onNotify` runs for every notification on `channel` until the task is cancelled.
-    /// Calls `onNotify` with each notification's payload, and once with nil when listening starts (to catch up on
-    /// whatever happened before LISTEN took effect).
+    /// Holds a connection of its own (outside the pool) for LISTEN; `onNotify` gets each notification's payload, and nil
+    /// once when listening starts (to catch up on whatever happened before LISTEN took effect), until the task is cancelled.
     func listen(channel: String, onNotify: @escaping @Sendable (String?) async -> Void) async throws {
-        try await client.withConnection { connection in
+        let connection = try await PostgresConnection.connect(configuration: pool.configuration, id: 0, logger: logger)
+        do {
             try await connection.listen(on: channel) { notifications in
                 await onNotify(nil)
                 for try await notification in notifications {
                     await onNotify(notification.payload)
                 }
             }
+        } catch {
+            try? await connection.close()
+            throw error
         }
+        try? await connection.close()
     }
 
     public func ping() async throws {
@@ -109,8 +114,10 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
     }
 
     public func poolStatistics() -> PoolStatistics {
-        PoolStatistics(connections: maximumConnections, inUse: inUse.load(ordering: .relaxed), waiting: max(0, waiting.load(ordering: .relaxed)))
+        PoolStatistics(connections: pool.openConnections, inUse: inUse.load(ordering: .relaxed), waiting: max(0, waiting.load(ordering: .relaxed)))
     }
 
-    public func shutdown() async throws {}
+    public func shutdown() async throws {
+        await pool.close()
+    }
 }

@@ -30,10 +30,15 @@ extension SQLDeskStore {
         if let postgres = database as? PostgresDeskDatabase {
             // The hottest query on PostgreSQL (every conversation read): a prepared statement skips parsing and planning
             // on the server and SQLKit's statement building here, about half the cost of the read (BENCHMARKS.md).
-            for try await (count, newest) in try await postgres.client.execute(ConversationStampStatement(ticket: number.rawValue)) {
-                return count > 0 ? .history(events: count, newestEvent: newest) : nil
+            // The one row is read to the end of the stream, which is what hands the connection back to the pool.
+            var stamp: ConversationStamp?
+            try await postgres.pool.withConnection { connection in
+                let rows = try await connection.execute(ConversationStampStatement(ticket: number.rawValue), logger: self.logger)
+                for try await (count, newest) in rows where count > 0 {
+                    stamp = .history(events: count, newestEvent: newest)
+                }
             }
-            return nil
+            return stamp
         }
         return try await database.read { sql in
             let row = try await sql.raw(

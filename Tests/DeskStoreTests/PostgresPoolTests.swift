@@ -1,0 +1,60 @@
+import DeskCore
+@testable import DeskStore
+import Foundation
+import PostgresNIO
+import SQLKit
+import Testing
+
+/// The connection pool WalletDesk keeps for PostgreSQL (``PostgresConnectionPool``).
+@Suite("PostgreSQL connection pool")
+struct PostgresPoolTests {
+    static var postgres: [DatabaseKind] { TestDatabases.kinds.filter { $0 == .postgres } }
+
+    @Test("more callers than connections all get one in turn; the pool never opens more than its maximum", arguments: postgres)
+    func waitsInTurn(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let database = try #require(store.database as? PostgresDeskDatabase)
+            let pool = PostgresConnectionPool(configuration: database.pool.configuration, maximum: 2, logger: TestDatabases.logger)
+            let answers = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        try await pool.withConnection { connection in
+                            #expect(pool.openConnections <= 2)
+                            let rows = try await connection.sql(queryLogLevel: nil).raw("SELECT \(literal: index) AS n, pg_sleep(0.005)").all()
+                            return try rows[0].decode(column: "n", as: Int.self)
+                        }
+                    }
+                }
+                return try await group.reduce(into: Set<Int>()) { $0.insert($1) }
+            }
+            #expect(answers == Set(0..<24))
+            #expect(pool.openConnections <= 2)
+
+            await pool.close()
+            await #expect(throws: PostgresPoolError.self) { try await pool.withConnection { _ in } }
+        }
+    }
+
+    @Test("a connection the server closed is dropped and replaced, not handed out again", arguments: postgres)
+    func replacesClosedConnections(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let database = try #require(store.database as? PostgresDeskDatabase)
+            let pool = PostgresConnectionPool(configuration: database.pool.configuration, maximum: 1, logger: TestDatabases.logger)
+            let first = try await pool.withConnection { connection in
+                try await connection.sql(queryLogLevel: nil).raw("SELECT pg_backend_pid() AS pid").all()[0].decode(column: "pid", as: Int.self)
+            }
+            // The server ends that session (an administrator, a restart, a failover).
+            _ = try await database.read { sql in try await sql.raw("SELECT pg_terminate_backend(\(literal: first))").all() }
+            var answered: Int?
+            for _ in 0..<3 where answered == nil {  // the first use may fail on the dead socket; it is then dropped
+                answered = try? await pool.withConnection { connection in
+                    try await connection.sql(queryLogLevel: nil).raw("SELECT pg_backend_pid() AS pid").all()[0].decode(column: "pid", as: Int.self)
+                }
+            }
+            let second = try #require(answered)
+            #expect(second != first)
+            #expect(pool.openConnections == 1)
+            await pool.close()
+        }
+    }
+}
