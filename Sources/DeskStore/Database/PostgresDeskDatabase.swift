@@ -59,23 +59,42 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        waiting.add(1, ordering: .relaxed)
-        return try await pool.withConnection { connection in
-            self.waiting.subtract(1, ordering: .relaxed)
-            self.inUse.add(1, ordering: .relaxed)
-            defer { self.inUse.subtract(1, ordering: .relaxed) }
-            return try await body(connection.sql(queryLogLevel: nil))
+        do {
+            return try await withPooledConnection { try await body($0.sql(queryLogLevel: nil)) }
+        } catch where Self.isDeadConnection(error) {
+            // A pooled connection the server or the network ended while it sat idle (restart, failover, firewall): it has
+            // been dropped; a read is safe to run again on a fresh one.
+            return try await withPooledConnection { try await body($0.sql(queryLogLevel: nil)) }
         }
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        waiting.add(1, ordering: .relaxed)
-        return try await pool.withConnection { connection in
-            self.waiting.subtract(1, ordering: .relaxed)
-            self.inUse.add(1, ordering: .relaxed)
-            defer { self.inUse.subtract(1, ordering: .relaxed) }
+        do {
+            return try await transaction(body)
+        } catch WriteFailure.beginFailed(let error) where Self.isDeadConnection(error) {
+            // Nothing was written: the connection was already gone when BEGIN was sent. Once more on a fresh one.
+            do {
+                return try await transaction(body)
+            } catch WriteFailure.beginFailed(let error) {
+                throw error
+            }
+        } catch WriteFailure.beginFailed(let error) {
+            throw error
+        }
+    }
+
+    private enum WriteFailure: Error {
+        case beginFailed(any Error)
+    }
+
+    private func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withPooledConnection { connection in
             let sql = connection.sql(queryLogLevel: nil)
-            try await sql.raw("BEGIN").run()
+            do {
+                try await sql.raw("BEGIN").run()
+            } catch {
+                throw WriteFailure.beginFailed(error)
+            }
             do {
                 let result = try await body(sql)
                 try await sql.raw("COMMIT").run()
@@ -89,6 +108,25 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
                 throw error
             }
         }
+    }
+
+    private func withPooledConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        waiting.add(1, ordering: .relaxed)
+        var stillWaiting = true
+        defer { if stillWaiting { waiting.subtract(1, ordering: .relaxed) } }  // no connection could be had
+        return try await pool.withConnection { connection in
+            stillWaiting = false
+            self.waiting.subtract(1, ordering: .relaxed)
+            self.inUse.add(1, ordering: .relaxed)
+            defer { self.inUse.subtract(1, ordering: .relaxed) }
+            return try await body(connection)
+        }
+    }
+
+    /// The connection was gone (closed by the server, the network or this side) rather than the statement failing.
+    static func isDeadConnection(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError else { return false }
+        return [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(error.code)
     }
 
     /// Holds a connection of its own (outside the pool) for LISTEN; `onNotify` gets each notification's payload, and nil
