@@ -59,12 +59,16 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await readOnConnection { try await body($0.sql(queryLogLevel: nil)) }
+    }
+
+    /// A read on a pooled connection itself (prepared statements). A pooled connection the server or the network ended
+    /// while it sat idle (restart, failover, firewall) has been dropped by then; a read is safe to run again on a fresh one.
+    func readOnConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
-            return try await withPooledConnection { try await body($0.sql(queryLogLevel: nil)) }
+            return try await withPooledConnection(body)
         } catch where Self.isDeadConnection(error) {
-            // A pooled connection the server or the network ended while it sat idle (restart, failover, firewall): it has
-            // been dropped; a read is safe to run again on a fresh one.
-            return try await withPooledConnection { try await body($0.sql(queryLogLevel: nil)) }
+            return try await withPooledConnection(body)
         }
     }
 

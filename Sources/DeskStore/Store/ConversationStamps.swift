@@ -11,8 +11,8 @@ import Synchronization
 ///   database. Every change to a ticket or its messages appends an event in the same transaction and history is
 ///   append-only, so the count grows with each committed change, also when transactions commit out of id order (which
 ///   the newest id alone would miss).
-/// - **Local** (SQLite opened for serving, the only writer): a per-ticket counter kept in memory and raised when a
-///   transaction that recorded events for the ticket ends; no database round trip at all.
+/// - **Local** (SQLite opened for serving, the only writer): kept in memory, moved on for a ticket whenever a transaction
+///   that recorded events for it ends; no database round trip at all (see ``LocalTicketChanges``).
 public struct ConversationStamp: Hashable, Sendable {
     enum Source: Hashable, Sendable { case history, local }
     let source: Source
@@ -30,15 +30,15 @@ extension SQLDeskStore {
         if let postgres = database as? PostgresDeskDatabase {
             // The hottest query on PostgreSQL (every conversation read): a prepared statement skips parsing and planning
             // on the server and SQLKit's statement building here, about half the cost of the read (BENCHMARKS.md).
-            // The one row is read to the end of the stream, which is what hands the connection back to the pool.
-            var stamp: ConversationStamp?
-            try await postgres.pool.withConnection { connection in
-                let rows = try await connection.execute(ConversationStampStatement(ticket: number.rawValue), logger: self.logger)
+            let logger = self.logger
+            return try await postgres.readOnConnection { connection in
+                var stamp: ConversationStamp?
+                let rows = try await connection.execute(ConversationStampStatement(ticket: number.rawValue), logger: logger)
                 for try await (count, newest) in rows where count > 0 {
                     stamp = .history(events: count, newestEvent: newest)
                 }
+                return stamp
             }
-            return stamp
         }
         return try await database.read { sql in
             let row = try await sql.raw(
