@@ -76,7 +76,9 @@ struct PrivateKeyDetector {
 
     /// Decides the context-dependent candidates once the whole text (and so every mark after a
     /// candidate) has been seen.
-    mutating func resolve(_ scalars: [UInt32], isKnownTransaction: (@Sendable (String) -> Bool)?) {
+    /// `phrases`: where recovery phrases were found. Their words are BIP39 words ("deposit", "transfer", "asset" are
+    /// in the list), not the writer's context, so they neither make a key a transaction id nor the other way round.
+    mutating func resolve(_ scalars: [UInt32], phrases: [Range<Int>] = [], isKnownTransaction: (@Sendable (String) -> Bool)?) {
         var markCursor = 0
         for candidate in candidates {
             while markCursor < marks.count && marks[markCursor].end <= candidate.start - 60 { markCursor += 1 }
@@ -84,6 +86,10 @@ struct PrivateKeyDetector {
             var index = markCursor
             while index < marks.count && marks[index].start < candidate.end + 30 {
                 let mark = marks[index]
+                if phrases.contains(where: { $0.lowerBound <= mark.start && mark.end <= $0.upperBound }) {
+                    index += 1
+                    continue
+                }
                 let distance = mark.end <= candidate.start ? candidate.start - mark.end : mark.start - candidate.end
                 // Words after the candidate count a little less than words before it.
                 let weighted = mark.start >= candidate.end ? distance * 2 : distance

@@ -219,7 +219,7 @@ struct ScanPass {
 
     /// All findings, sorted, with overlaps resolved in favour of the wider (then surer) one.
     mutating func resolvedFindings(isKnownTransaction: (@Sendable (String) -> Bool)?) -> [SecretFinding] {
-        keys.resolve(s, isKnownTransaction: isKnownTransaction)
+        keys.resolve(s, phrases: phrases.findings.map { $0.start..<$0.end }, isKnownTransaction: isKnownTransaction)
         var all = findings + phrases.findings + keys.findings
         guard !all.isEmpty else { return [] }
         all.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }

@@ -21,6 +21,22 @@ struct PrivateKeyDetectorTests {
         for text in texts { #expect(scanner.scan(text).findings.isEmpty, "\(text)") }
     }
 
+    /// Found by the end-to-end secret test with a random phrase: BIP39 words like "deposit" and "transfer" inside a pasted
+    /// phrase read as transaction context and let the key beside it through.
+    @Test func phraseWordsAreNotContextForAKeyBesideThem() {
+        let phrases = [
+            "flag indoor escape deposit oven gaze toddler flame tornado collect elegant main",
+            "anchor catalog title slide goddess asset clever school hire traffic control transfer",
+        ]
+        for phrase in phrases {
+            let text = "\(phrase)\n\n\(hex)"
+            let kinds = scanner.scan(text).findings.map(\.kind)
+            #expect(kinds.contains(.privateKey), "\(text)")
+        }
+        // A transaction word outside the phrase still makes the hex an identifier.
+        #expect(!scanner.scan("txid \(hex)").findings.contains { $0.kind == .privateKey })
+    }
+
     @Test func bareHexIsAKeyWithLowConfidence() {
         #expect(scanner.scan(hex).findings.first?.confidence == 0.6)
     }
