@@ -129,6 +129,19 @@ final class PostgresConnectionPool: Sendable {
         return waiter
     }
 
+    /// Closes the idle connections (after one turned out dead: a server restart or failover ends them all, and each
+    /// would fail one more request). The pool goes on; new connections open as needed.
+    func discardIdle() async {
+        let idle = state.withLock { state in
+            let idle = state.idle
+            state.open -= idle.count
+            state.idle = []
+            return idle
+        }
+        for _ in idle { wakeOne(with: nil) }  // their slots are free for waiting callers
+        for connection in idle { try? await connection.close() }
+    }
+
     /// Closes the idle connections and refuses new leases; connections in use close when they come back.
     func close() async {
         let (idle, waiters) = state.withLock { state -> ([PostgresConnection], [CheckedContinuation<PostgresConnection?, Never>]) in

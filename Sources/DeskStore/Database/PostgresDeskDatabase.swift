@@ -62,28 +62,29 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
         try await readOnConnection { try await body($0.sql(queryLogLevel: nil)) }
     }
 
-    /// A read on a pooled connection itself (prepared statements). A pooled connection the server or the network ended
-    /// while it sat idle (restart, failover, firewall) has been dropped by then; a read is safe to run again on a fresh one.
+    /// A read on a pooled connection itself (prepared statements). When the pooled connection turns out to have been
+    /// ended while it sat idle (restart, failover, firewall), the other idle ones are closed too and the read, which is
+    /// safe to repeat, runs again on a fresh connection.
     func readOnConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
             return try await withPooledConnection(body)
         } catch where Self.isDeadConnection(error) {
+            await pool.discardIdle()
             return try await withPooledConnection(body)
         }
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        do {
-            return try await transaction(body)
-        } catch WriteFailure.beginFailed(let error) where Self.isDeadConnection(error) {
-            // Nothing was written: the connection was already gone when BEGIN was sent. Once more on a fresh one.
+        var retried = false
+        while true {
             do {
                 return try await transaction(body)
             } catch WriteFailure.beginFailed(let error) {
-                throw error
+                // Nothing was written when BEGIN itself met a dead connection: once more on a fresh one.
+                guard !retried, Self.isDeadConnection(error) else { throw error }
+                retried = true
+                await pool.discardIdle()
             }
-        } catch WriteFailure.beginFailed(let error) {
-            throw error
         }
     }
 
@@ -127,10 +128,14 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
         }
     }
 
-    /// The connection was gone (closed by the server, the network or this side) rather than the statement failing.
+    /// The connection was gone (closed by the server, the network or this side) rather than the statement failing: also
+    /// when the server's last word on it was "terminating connection" (SQLSTATE 57P01–57P03 after an administrator
+    /// command, a crash or a restart) or a connection exception (class 08).
     static func isDeadConnection(_ error: any Error) -> Bool {
         guard let error = error as? PSQLError else { return false }
-        return [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(error.code)
+        if [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains(error.code) { return true }
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return ["57P01", "57P02", "57P03"].contains(state) || state.hasPrefix("08")
     }
 
     /// Holds a connection of its own (outside the pool) for LISTEN; `onNotify` gets each notification's payload, and nil
