@@ -33,7 +33,7 @@ struct MailCommand: AsyncParsableCommand {
             let l = Localizer.shared
             let message = MailMessage(
                 from: from, to: recipient, subject: l.text("mail.test-subject", language), body: l.text("mail.test-body", language), date: Date(),
-                messageIDLocalPart: "test-" + UUID().uuidString.lowercased(), language: language
+                messageIDLocalPart: "test-" + FastUUID.format(FastUUID.random()), language: language
             )
             print("Sending to \(recipient.address) through \(server) …")
             do {

@@ -73,7 +73,7 @@ public struct Article: Sendable, Equatable {
     public var version: Int
 
     public init(
-        id: ArticleID = UUID(), slug: Slug, categorySlug: Slug, section: String? = nil, kind: ArticleKind = .article,
+        id: ArticleID = FastUUID.random(), slug: Slug, categorySlug: Slug, section: String? = nil, kind: ArticleKind = .article,
         status: ArticleStatus = .draft, position: Int = 0, translations: [ArticleTranslation], helpfulVotes: Int = 0,
         unhelpfulVotes: Int = 0, createdAt: Date, updatedAt: Date, publishedAt: Date? = nil, version: Int = 1
     ) {

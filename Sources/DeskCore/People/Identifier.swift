@@ -4,7 +4,7 @@ import Foundation
 public struct Identifier<Entity>: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public var rawValue: UUID
     public init(rawValue: UUID) { self.rawValue = rawValue }
-    public init() { self.rawValue = UUID() }
+    public init() { self.rawValue = FastUUID.random() }
 
     public init?(_ text: some StringProtocol) {
         guard let uuid = FastUUID.parse(text) else { return nil }
@@ -43,6 +43,21 @@ public typealias AttachmentID = Identifier<AttachmentEntity>
 /// UUID text conversion without Foundation's `sscanf`/`sprintf` path, which dominated id handling on Linux.
 public enum FastUUID {
     private static let hex = Array("0123456789abcdef".utf8)
+
+    /// A random (version 4) UUID from the system generator (`getrandom`). Foundation's `UUID()` on Linux opens and
+    /// reads `/dev/urandom` on every call: three system calls per id, measured at ~1.5 % of a ticket creation.
+    public static func random() -> UUID {
+        var generator = SystemRandomNumberGenerator()
+        var high = generator.next() as UInt64
+        var low = generator.next() as UInt64
+        high = (high & ~0xF000) | 0x4000  // version 4 in bits 12–15 of the third group
+        low = (low & ~(0xC0 << 56)) | (0x80 << 56)  // variant 10xx in the top bits of the fourth group
+        let bytes = withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { Array($0) }
+        return UUID(uuid: (
+            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+        ))
+    }
 
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in lower case.
     public static func format(_ uuid: UUID) -> String {

@@ -87,20 +87,40 @@ public struct ScamDetector: Sendable {
         return (make(posesAsSupport), make(offPlatform), make(walletValidation), try! NSRegularExpression(pattern: link, options: [.caseInsensitive]))
     }()
 
-    /// Words every match of a list contains (lower case): a text holding none of them cannot match the list, so its
-    /// regular expressions are not run. Each list's patterns above name one of these in every alternative; the tests'
-    /// labelled messages pass through the same filter, so a pattern added without its anchor shows up there.
-    static let anchors: (support: [String], off: [String], wallet: [String]) = (
-        support: ["support", "customer", "help", "admin", "mod", "staff", "agent", "team", "客服", "技术", "技術", "管理", "工作人", "官方"],
-        off: [
-            "dm", "pm", "inbox", "me", "whatsapp", "telegram", "signal", "wechat", "discord", "tg", "wa",
-            "加", "私", "密", "联系我", "聯繫我", "微信", "威信", "vx", "v信", "wx", "qq", "电报", "電報", "飞机", "飛機",
-        ],
-        wallet: ["wallet", "account", "dapp", "token", "fund", "asset", "airdrop", "钱包", "錢包", "账户", "帳戶", "资产", "資產"]
+    /// Words every match of a list contains, and where they stand (see ``AnchorWords``): a text holding none of them
+    /// cannot match the list, so its regular expressions are not run. Each alternative of each list above names one of
+    /// these; the tests run every labelled message and a set of edge cases through both, so a pattern added without
+    /// its anchor shows up there.
+    static let anchors: (support: AnchorWords, off: AnchorWords, wallet: AnchorWords) = (
+        support: AnchorWords([
+            .wordStart: ["support", "customer", "help", "admin", "mod", "staff", "agent", "team"],
+            .anywhere: ["客服", "技术", "技術", "管理", "工作人", "官方"],
+        ]),
+        off: AnchorWords([
+            .shortWord: ["dm", "pm", "me", "tg", "wa"],
+            .wordStart: ["inbox", "whatsapp", "telegram", "signal", "wechat", "discord"],
+            .anywhere: ["vx", "v信", "wx", "qq", "联系我", "聯繫我", "微信", "威信", "电报", "電報", "飞机", "飛機"],
+            .spacedOut: ["加我", "加本人", "私聊我", "私聊本人", "私信我", "私信本人", "私訊我", "私訊本人", "密我", "密本人", "私我"],
+        ]),
+        wallet: AnchorWords([
+            .wordStart: ["wallet", "account", "dapp", "token", "fund", "asset", "airdrop"],
+            .anywhere: ["钱包", "錢包", "账户", "帳戶", "资产", "資產"],
+        ])
     )
 
-    static func mayMatch(_ anchors: [String], _ lowered: String) -> Bool {
-        anchors.contains { lowered.contains($0) }
+    /// False when `text` (normalised, lower case) cannot hold anything ``link`` matches: no "://", no "www." and no dot
+    /// between a letter, digit or hyphen and a letter. Most messages end sentences with dots, few hold a domain.
+    static func mayHoldLink(_ text: [Unicode.Scalar]) -> Bool {
+        for index in text.indices where text[index] == "." && index > 0 {
+            if index >= 3, text[(index - 3)..<index].elementsEqual("www".unicodeScalars) { return true }
+            let before = text[index - 1]
+            guard index + 1 < text.count, AnchorWords.isASCIIAlphanumeric(before) || before == "-" else { continue }
+            if AnchorWords.isASCIILetter(text[index + 1]) { return true }
+        }
+        for index in text.indices.dropLast(2) where text[index] == ":" && text[index + 1] == "/" && text[index + 2] == "/" {
+            return true
+        }
+        return false
     }
 
     static func matches(_ expressions: [NSRegularExpression], _ text: String) -> Bool {
@@ -111,18 +131,21 @@ public struct ScamDetector: Sendable {
     /// The finding for `text`, or nil when nothing suspicious was seen.
     public func inspect(_ text: String) -> ScamFinding? {
         let text = text.precomposedStringWithCompatibilityMapping
-        let lowered = text.lowercased()
+        let lowered = Array(text.lowercased().unicodeScalars)
         var signals: [ScamSignal] = []
-        if Self.mayMatch(Self.anchors.support, lowered), Self.matches(Self.compiled.support, text) { signals.append(.posesAsSupport) }
-        if Self.mayMatch(Self.anchors.off, lowered), Self.matches(Self.compiled.off, text) { signals.append(.offPlatformContact) }
-        let range = NSRange(text.startIndex..., in: text)
-        let links = Self.compiled.link.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
-        if !links.isEmpty, Self.mayMatch(Self.anchors.wallet, lowered), Self.matches(Self.compiled.wallet, text) {
+        if Self.anchors.support.occur(in: lowered), Self.matches(Self.compiled.support, text) { signals.append(.posesAsSupport) }
+        if Self.anchors.off.occur(in: lowered), Self.matches(Self.compiled.off, text) { signals.append(.offPlatformContact) }
+        var links: [String] = []
+        if Self.mayHoldLink(lowered) {
+            let range = NSRange(text.startIndex..., in: text)
+            links = Self.compiled.link.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+        }
+        if !links.isEmpty, Self.anchors.wallet.occur(in: lowered), Self.matches(Self.compiled.wallet, text) {
             signals.append(.walletValidationLink)
         }
         var lookAlikes: [String] = []
         if !verifier.registry.isEmpty {
-            for candidate in links + Self.handles(in: text) {
+            for candidate in links + (lowered.contains("@") ? Self.handles(in: text) : []) {
                 let verdict = verifier.verify(candidate)
                 if verdict.outcome == .lookAlike, let value = verdict.parsed?.value, !lookAlikes.contains(value) { lookAlikes.append(value) }
             }

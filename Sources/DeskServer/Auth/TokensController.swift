@@ -26,7 +26,7 @@ struct TokensController {
         }
         let secret = Secrets.newToken()
         let record = try await dependencies.store.issueToken(
-            TokenRecord(id: FastUUID.format(UUID()), agentID: owner, name: try validName(input.name), scopes: input.scopes, createdAt: dependencies.now()),
+            TokenRecord(id: FastUUID.format(FastUUID.random()), agentID: owner, name: try validName(input.name), scopes: input.scopes, createdAt: dependencies.now()),
             tokenHash: Secrets.sha256Hex(secret), by: context.actor
         )
         return try .json(IssuedToken(token: secret, record: TokenResource(record)), status: .created)

@@ -61,7 +61,7 @@ struct AgentVerificationController {
         let expires = now.addingTimeInterval(Self.callCodeLifetime)
         try await dependencies.store.createCallCodes(
             CallCodeRecord(
-                id: FastUUID.format(UUID()), ticket: ticket, agent: context.agent.id,
+                id: FastUUID.format(FastUUID.random()), ticket: ticket, agent: context.agent.id,
                 agentCodeHash: AgentVerification.callCodeHash(agentCode, ticket: ticket, key: key), customerCode: customerCode,
                 createdAt: now, expiresAt: expires
             )

@@ -44,7 +44,7 @@ extension SQLDeskStore: AccessStore {
     func insertToken(agentID: AgentID, name: String, tokenHash: String, scopes: [String], now: Date, on sql: any SQLDatabase) async throws {
         try await sql.raw(
             """
-            INSERT INTO api_tokens (id, token_hash, agent_id, name, scopes, created_at) VALUES (\(bind: FastUUID.format(UUID())),
+            INSERT INTO api_tokens (id, token_hash, agent_id, name, scopes, created_at) VALUES (\(bind: FastUUID.format(FastUUID.random())),
               \(bind: tokenHash), \(bind: agentID.description), \(bind: name), \(bind: scopes.joined(separator: " ")), \(bind: now.microseconds))
             """
         ).run()

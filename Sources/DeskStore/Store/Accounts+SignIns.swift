@@ -200,7 +200,7 @@ extension SQLDeskStore: SignInSecurityStore {
         let (subject, body) = notice.message(in: language)
         try await sql.raw(
             """
-            INSERT INTO outbox (id, created_at, channel, recipient, language, kind, subject, body) VALUES (\(bind: FastUUID.format(UUID())),
+            INSERT INTO outbox (id, created_at, channel, recipient, language, kind, subject, body) VALUES (\(bind: FastUUID.format(FastUUID.random())),
               \(bind: at.microseconds), 'email', \(bind: recipient), \(bind: language.rawValue), \(bind: notice.kind), \(bind: subject), \(bind: body))
             """
         ).run()

@@ -82,7 +82,7 @@ extension SQLDeskStore: CustomerAccessStore {
             ).run()
             try await sql.raw(
                 """
-                INSERT INTO outbox (id, created_at, channel, recipient, language, kind, subject, body) VALUES (\(bind: FastUUID.format(UUID())),
+                INSERT INTO outbox (id, created_at, channel, recipient, language, kind, subject, body) VALUES (\(bind: FastUUID.format(FastUUID.random())),
                   \(bind: now.microseconds), 'email', \(bind: email.rawValue), \(bind: customer.language.rawValue),
                   \(bind: CustomerNotice.signInCode("").kind), \(bind: subject), \(bind: body))
                 """

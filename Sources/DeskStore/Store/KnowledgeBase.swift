@@ -219,7 +219,7 @@ extension SQLDeskStore: KnowledgeBaseStore {
             guard updated != nil else { throw DeskError.notFound(entity: "article") }
             try await sql.raw(
                 """
-                INSERT INTO kb_votes (id, article_id, language, helpful, comment, at) VALUES (\(bind: UUID().uuidString.lowercased()),
+                INSERT INTO kb_votes (id, article_id, language, helpful, comment, at) VALUES (\(bind: FastUUID.format(FastUUID.random())),
                   \(bind: id.uuidString.lowercased()), \(bind: language.rawValue), \(bind: helpful ? 1 : 0), \(bind: comment), \(bind: now.microseconds))
                 """
             ).run()
@@ -234,7 +234,7 @@ extension SQLDeskStore: KnowledgeBaseStore {
         try await database.write { sql in
             try await sql.raw(
                 """
-                INSERT INTO kb_deflections (id, query, language, article_ids, opened_article, at) VALUES (\(bind: UUID().uuidString.lowercased()),
+                INSERT INTO kb_deflections (id, query, language, article_ids, opened_article, at) VALUES (\(bind: FastUUID.format(FastUUID.random())),
                   \(bind: query), \(bind: language.rawValue), \(bind: articleIDs.map { $0.uuidString.lowercased() }.joined(separator: ",")),
                   \(bind: openedArticle?.uuidString.lowercased()), \(bind: now.microseconds))
                 """

@@ -63,7 +63,7 @@ public protocol OutboxStore: Sendable {
 
 extension SQLDeskStore: OutboxStore {
     public func claimOutbox(channel: String, now: Date, lease: TimeInterval, limit: Int) async throws -> [ClaimedOutboxMessage] {
-        let token = FastUUID.format(UUID())
+        let token = FastUUID.format(FastUUID.random())
         let nowValue = now.microseconds
         // Nodes poll several times a second: look on a reader first, so an idle outbox never takes the write lock
         // (SQLite has one writer) or writes anything.

@@ -1,4 +1,5 @@
 import DeskCore
+import Foundation
 import Testing
 
 @Suite("People and languages")
@@ -55,5 +56,20 @@ struct PeopleTests {
         // A growing delay of a few seconds is told in seconds, a lock in whole minutes.
         #expect(DeskError.tooManyAttempts(retryAfterSeconds: 2).detail(in: .en).contains("in 2 second(s)"))
         #expect(DeskError.tooManyAttempts(retryAfterSeconds: 61).detail(in: .zhCN).contains("2 分钟"))
+    }
+
+    @Test("new ids are random version-4 UUIDs that round-trip through their text")
+    func randomIDs() {
+        var seen = Set<UUID>()
+        for _ in 0..<2_000 {
+            let id = FastUUID.random()
+            let text = FastUUID.format(id)
+            #expect(text == id.uuidString.lowercased())
+            #expect(Array(text)[14] == "4", "version nibble: \(text)")
+            #expect("89ab".contains(Array(text)[19]), "variant nibble: \(text)")
+            #expect(FastUUID.parse(text) == id)
+            seen.insert(id)
+        }
+        #expect(seen.count == 2_000)
     }
 }

@@ -118,7 +118,7 @@ struct ScamDetectorTests {
 
     @Test("the anchor words let through every text a pattern list matches")
     func anchorsAreSound() {
-        let lists: [(anchors: [String], expressions: [NSRegularExpression])] = [
+        let lists: [(anchors: AnchorWords, expressions: [NSRegularExpression])] = [
             (ScamDetector.anchors.support, ScamDetector.compiled.support), (ScamDetector.anchors.off, ScamDetector.compiled.off),
             (ScamDetector.anchors.wallet, ScamDetector.compiled.wallet),
         ]
@@ -127,13 +127,36 @@ struct ScamDetectorTests {
             "This is the OFFICIAL Help Desk", "I'm with the MODERATOR", "Verified Agent Speaking", "dm ME", "PM me now",
             "my WeChat is abc", "TG: +44 7700 900123", "see wa.me/123", "t.me/x", "加我ＶＸ", "私我", "聯繫我微信",
             "QQ号：12345678", "Claim your AIRDROP", "restore the FUNDS", "激活你的资产", "wallet SYNC", "钱包验证链接",
+            // Where short and spaced anchors stand: next to digits, punctuation, CJK and odd white space.
+            "tg12345678", "wa:+447700900123", "(WA) 7700 900123", "私聊 我", "加\u{3000}本人微信", "密 我", "加 我 ｗｘ",
+            "xwx: abcdef", "联系我 telegram", "Contact me via tg", "chat with me in discord", "inbox me", "我是 官方 客服",
+            "I am your Administrator", "we're the mods", "I work with the Helpdesk", "@@support team here",
+            "verify your TOKENS", "migrate the assets now", "鏈接：錢包同步鏈接",
         ]
         for text in Self.positives.map(\.0) + Self.negatives + extra {
             let normalised = text.precomposedStringWithCompatibilityMapping
             for list in lists where ScamDetector.matches(list.expressions, normalised) {
-                #expect(ScamDetector.mayMatch(list.anchors, normalised.lowercased()), "anchors would skip: \(text)")
+                #expect(list.anchors.occur(in: Array(normalised.lowercased().unicodeScalars)), "anchors would skip: \(text)")
+            }
+            if ScamDetector.compiled.link.firstMatch(in: normalised, range: NSRange(normalised.startIndex..., in: normalised)) != nil {
+                #expect(ScamDetector.mayHoldLink(Array(normalised.lowercased().unicodeScalars)), "link filter would skip: \(text)")
             }
         }
+    }
+
+    @Test("ordinary messages skip the regular expressions (the point of the anchors)")
+    func anchorsFilter() {
+        let ordinary = [
+            "My withdrawal has not arrived, the message says it was sent.", "I want to remove my email from the account",
+            "我在 3 号提交的提现一直没有到账，交易哈希请见截图。", "加密货币提现要多久？", "密码忘了怎么办", "Wait, was it the same wallet?",
+        ]
+        for text in ordinary {
+            let lowered = Array(text.lowercased().unicodeScalars)
+            #expect(!ScamDetector.anchors.off.occur(in: lowered), "off-platform anchors hit: \(text)")
+            #expect(!ScamDetector.mayHoldLink(lowered), "link filter hit: \(text)")
+        }
+        #expect(!ScamDetector.anchors.support.occur(in: Array("my transfer to steam failed".unicodeScalars)))
+        #expect(ScamDetector.anchors.off.occur(in: Array("wa.me/1".unicodeScalars)))
     }
 
     @Test("strong signals hold the message; off-platform contact alone only flags it")
