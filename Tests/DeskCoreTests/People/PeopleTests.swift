@@ -72,4 +72,20 @@ struct PeopleTests {
         }
         #expect(seen.count == 2_000)
     }
+
+    @Test("new entity ids are version-7 UUIDs ordered by their time (new rows land at the end of their index)")
+    func timeOrderedIDs() {
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        var previous = ""
+        for step in 0..<500 {
+            let text = FastUUID.format(FastUUID.timeOrdered(now: start.addingTimeInterval(Double(step) * 0.002)))
+            #expect(Array(text)[14] == "7" && "89ab".contains(Array(text)[19]), "\(text)")
+            #expect(text > previous, "\(text) after \(previous)")
+            previous = text
+        }
+        // The first 48 bits are the milliseconds since 1970.
+        let id = FastUUID.format(FastUUID.timeOrdered(now: start))
+        #expect(UInt64(id.prefix(8) + id.dropFirst(9).prefix(4), radix: 16) == 1_790_000_000_000)
+        #expect(Array(CustomerID().description)[14] == "7")
+    }
 }
