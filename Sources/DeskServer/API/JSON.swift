@@ -21,6 +21,34 @@ enum JSON {
 extension Request {
     /// Reads and decodes a JSON body, answering 413, 415 and 400 problems (with the offending field) instead of 500s.
     mutating func decodeJSON<T: Decodable>(as type: T.Type, limit: Int) async throws -> T {
+        let buffer = try await jsonBody(limit: limit)
+        do {
+            return try JSON.decoder.decode(T.self, from: buffer)
+        } catch let error as DeskError {
+            throw error
+        } catch let error as DecodingError {
+            throw Self.translate(error)
+        } catch {
+            throw DeskError.malformedJSON(detail: "unreadable body")
+        }
+    }
+
+    /// Reads a JSON body into a request type with ``JSONReader`` (the ticket API's bodies), answering the same problems
+    /// as the Codable path.
+    mutating func decodeJSON<T: JSONBody>(as type: T.Type, limit: Int) async throws -> T {
+        let buffer = try await jsonBody(limit: limit)
+        let value: JSONValue
+        do {
+            value = try buffer.withUnsafeReadableBytes { bytes throws(JSONReader.SyntaxError) in try JSONReader.parse(bytes) }
+        } catch {
+            throw DeskError.malformedJSON(detail: "syntax error: \(error.detail)")
+        }
+        guard case .object(let object) = value else { throw DeskError.malformedJSON(detail: "expected an object") }
+        return try T(json: JSONFields(object))
+    }
+
+    /// The body of a JSON request: its media type checked, at most `limit` bytes, not empty, without NUL characters.
+    private mutating func jsonBody(limit: Int) async throws -> ByteBuffer {
         if let contentType = headers[.contentType]?.lowercased(), !contentType.hasPrefix("application/json"),
             !contentType.hasPrefix("application/merge-patch+json"), !contentType.hasPrefix("application/problem+json")
         {
@@ -36,15 +64,7 @@ extension Request {
         // PostgreSQL cannot store U+0000 in text and no support text needs it: refuse it here, for every body, rather
         // than fail deep in a store (a 500) or behave differently per engine.
         if Self.containsEscapedNUL(buffer.readableBytesView) { throw DeskError.malformedJSON(detail: "\\u0000 (NUL) is not allowed") }
-        do {
-            return try JSON.decoder.decode(T.self, from: buffer)
-        } catch let error as DeskError {
-            throw error
-        } catch let error as DecodingError {
-            throw Self.translate(error)
-        } catch {
-            throw DeskError.malformedJSON(detail: "unreadable body")
-        }
+        return buffer
     }
 
     /// Whether a JSON text holds the escape `\u0000` (an escaped backslash followed by `u0000` does not count).

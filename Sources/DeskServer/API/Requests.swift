@@ -1,9 +1,8 @@
 import DeskCore
-import Foundation
 
 /// The JSON bodies the API accepts. Each refuses unknown keys and names the field at fault.
 
-struct CryptoInput: Decodable, Sendable {
+struct CryptoInput: JSONBody {
     var chain: Patch<String> = .unchanged
     var asset: Patch<String> = .unchanged
     var amount: Patch<String> = .unchanged
@@ -13,19 +12,16 @@ struct CryptoInput: Decodable, Sendable {
     var device: Patch<String> = .unchanged
     var os: Patch<String> = .unchanged
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case chain, asset, amount, txId, walletAddress, appVersion, device, os }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        chain = try c.decodePatch(String.self, forKey: .chain)
-        asset = try c.decodePatch(String.self, forKey: .asset)
-        amount = try c.decodePatch(String.self, forKey: .amount)
-        txId = try c.decodePatch(String.self, forKey: .txId)
-        walletAddress = try c.decodePatch(String.self, forKey: .walletAddress)
-        appVersion = try c.decodePatch(String.self, forKey: .appVersion)
-        device = try c.decodePatch(String.self, forKey: .device)
-        os = try c.decodePatch(String.self, forKey: .os)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["chain", "asset", "amount", "txId", "walletAddress", "appVersion", "device", "os"])
+        chain = try json.patch("chain", json.string)
+        asset = try json.patch("asset", json.string)
+        amount = try json.patch("amount", json.string)
+        txId = try json.patch("txId", json.string)
+        walletAddress = try json.patch("walletAddress", json.string)
+        appVersion = try json.patch("appVersion", json.string)
+        device = try json.patch("device", json.string)
+        os = try json.patch("os", json.string)
     }
 
     func apply(to details: inout CryptoDetails) {
@@ -40,7 +36,7 @@ struct CryptoInput: Decodable, Sendable {
     }
 }
 
-struct RequesterInput: Decodable, Sendable {
+struct RequesterInput: JSONBody {
     var id: CustomerID?
     var name: String?
     var email: EmailAddress?
@@ -50,19 +46,16 @@ struct RequesterInput: Decodable, Sendable {
     var walletAccountId: String?
     var language: Language?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, email, phone, telegramId, wechatId, walletAccountId, language }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(CustomerID.self, forKey: .id)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        email = try c.decodeIfPresent(EmailAddress.self, forKey: .email)
-        phone = try c.decodeIfPresent(PhoneNumber.self, forKey: .phone)
-        telegramId = try c.decodeIfPresent(String.self, forKey: .telegramId)
-        wechatId = try c.decodeIfPresent(String.self, forKey: .wechatId)
-        walletAccountId = try c.decodeIfPresent(String.self, forKey: .walletAccountId)
-        language = try c.decodeIfPresent(Language.self, forKey: .language)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["id", "name", "email", "phone", "telegramId", "wechatId", "walletAccountId", "language"])
+        id = try json.id("id")
+        name = try json.string("name")
+        email = try json.value("email")
+        phone = try json.value("phone")
+        telegramId = try json.string("telegramId")
+        wechatId = try json.string("wechatId")
+        walletAccountId = try json.string("walletAccountId")
+        language = try json.value("language")
     }
 
     var reference: RequesterReference {
@@ -75,7 +68,7 @@ struct RequesterInput: Decodable, Sendable {
     }
 }
 
-struct MessageInput: Decodable, Sendable {
+struct MessageInput: JSONBody {
     var text: String?
     var html: String?
     var visibility: MessageVisibility
@@ -84,23 +77,20 @@ struct MessageInput: Decodable, Sendable {
     /// The status to leave the ticket in after an agent's reply ("reply and set pending").
     var status: TicketStatus?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case text, html, visibility, author, attachmentIds, status }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        text = try c.decodeIfPresent(String.self, forKey: .text)
-        html = try c.decodeIfPresent(String.self, forKey: .html)
-        visibility = try c.decodeIfPresent(MessageVisibility.self, forKey: .visibility) ?? .public
-        author = try c.decodeIfPresent(AuthorKind.self, forKey: .author) ?? .agent
-        attachmentIds = try c.decodeIfPresent([AttachmentID].self, forKey: .attachmentIds) ?? []
-        status = try c.decodeIfPresent(TicketStatus.self, forKey: .status)
-        guard author != .system else { throw DeskError.invalidField("author", reason: .invalidValue) }
-        guard attachmentIds.count <= 20 else { throw DeskError.invalidField("attachmentIds", reason: .tooMany) }
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["text", "html", "visibility", "author", "attachmentIds", "status"])
+        text = try json.string("text")
+        html = try json.string("html")
+        visibility = try json.value("visibility") ?? .public
+        author = try json.value("author") ?? .agent
+        attachmentIds = try json.ids("attachmentIds") ?? []
+        status = try json.value("status")
+        guard author != .system else { throw DeskError.invalidField(json.field("author"), reason: .invalidValue) }
+        guard attachmentIds.count <= 20 else { throw DeskError.invalidField(json.field("attachmentIds"), reason: .tooMany) }
     }
 }
 
-struct CreateTicketInput: Decodable, Sendable {
+struct CreateTicketInput: JSONBody {
     var subject: String
     var category: TicketCategory
     var priority: TicketPriority?
@@ -112,27 +102,22 @@ struct CreateTicketInput: Decodable, Sendable {
     var crypto: CryptoInput?
     var message: MessageInput
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case subject, category, priority, channel, requester, assigneeId, teamId, tags, crypto, message
-    }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        subject = try c.decode(String.self, forKey: .subject)
-        category = try c.decodeIfPresent(TicketCategory.self, forKey: .category) ?? .general
-        priority = try c.decodeIfPresent(TicketPriority.self, forKey: .priority)
-        channel = try c.decodeIfPresent(Channel.self, forKey: .channel) ?? .api
-        requester = try c.decode(RequesterInput.self, forKey: .requester)
-        assigneeId = try c.decodeIfPresent(AgentID.self, forKey: .assigneeId)
-        teamId = try c.decodeIfPresent(TeamID.self, forKey: .teamId)
-        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
-        crypto = try c.decodeIfPresent(CryptoInput.self, forKey: .crypto)
-        message = try c.decode(MessageInput.self, forKey: .message)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["subject", "category", "priority", "channel", "requester", "assigneeId", "teamId", "tags", "crypto", "message"])
+        subject = try json.required("subject", json.string)
+        category = try json.value("category") ?? .general
+        priority = try json.value("priority")
+        channel = try json.value("channel") ?? .api
+        requester = try json.required("requester") { key throws(DeskError) in try json.body(key, as: RequesterInput.self) }
+        assigneeId = try json.id("assigneeId")
+        teamId = try json.id("teamId")
+        tags = try json.strings("tags") ?? []
+        crypto = try json.body("crypto")
+        message = try json.required("message") { key throws(DeskError) in try json.body(key, as: MessageInput.self) }
     }
 }
 
-struct UpdateTicketInput: Decodable, Sendable {
+struct UpdateTicketInput: JSONBody {
     var subject: String?
     var status: TicketStatus?
     var priority: TicketPriority?
@@ -143,35 +128,30 @@ struct UpdateTicketInput: Decodable, Sendable {
     var crypto: CryptoInput?
     var version: Int?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case subject, status, priority, category, assigneeId, teamId, tags, crypto, version }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        subject = try c.decodeIfPresent(String.self, forKey: .subject)
-        status = try c.decodeIfPresent(TicketStatus.self, forKey: .status)
-        priority = try c.decodeIfPresent(TicketPriority.self, forKey: .priority)
-        category = try c.decodeIfPresent(TicketCategory.self, forKey: .category)
-        assigneeId = try c.decodePatch(AgentID.self, forKey: .assigneeId)
-        teamId = try c.decodePatch(TeamID.self, forKey: .teamId)
-        tags = try c.decodeIfPresent([String].self, forKey: .tags)
-        crypto = try c.decodeIfPresent(CryptoInput.self, forKey: .crypto)
-        version = try c.decodeIfPresent(Int.self, forKey: .version)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["subject", "status", "priority", "category", "assigneeId", "teamId", "tags", "crypto", "version"])
+        subject = try json.string("subject")
+        status = try json.value("status")
+        priority = try json.value("priority")
+        category = try json.value("category")
+        assigneeId = try json.patch("assigneeId") { key throws(DeskError) in try json.id(key, as: AgentID.self) }
+        teamId = try json.patch("teamId") { key throws(DeskError) in try json.id(key, as: TeamID.self) }
+        tags = try json.strings("tags")
+        crypto = try json.body("crypto")
+        version = try json.int("version")
     }
 }
 
-struct MergeInput: Decodable, Sendable {
+struct MergeInput: JSONBody {
     var into: TicketNumber
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case into }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(["into"])
-        into = try decoder.container(keyedBy: CodingKeys.self).decode(TicketNumber.self, forKey: .into)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["into"])
+        into = try json.required("into", json.ticketNumber)
     }
 }
 
-struct CustomerInput: Decodable, Sendable {
+struct CustomerInput: JSONBody {
     var name: Patch<String> = .unchanged
     var email: Patch<EmailAddress> = .unchanged
     var phone: Patch<PhoneNumber> = .unchanged
@@ -181,19 +161,16 @@ struct CustomerInput: Decodable, Sendable {
     var language: Language?
     var version: Int?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case name, email, phone, telegramId, wechatId, walletAccountId, language, version }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodePatch(String.self, forKey: .name)
-        email = try c.decodePatch(EmailAddress.self, forKey: .email)
-        phone = try c.decodePatch(PhoneNumber.self, forKey: .phone)
-        telegramId = try c.decodePatch(String.self, forKey: .telegramId)
-        wechatId = try c.decodePatch(String.self, forKey: .wechatId)
-        walletAccountId = try c.decodePatch(String.self, forKey: .walletAccountId)
-        language = try c.decodeIfPresent(Language.self, forKey: .language)
-        version = try c.decodeIfPresent(Int.self, forKey: .version)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["name", "email", "phone", "telegramId", "wechatId", "walletAccountId", "language", "version"])
+        name = try json.patch("name", json.string)
+        email = try json.patch("email") { key throws(DeskError) in try json.value(key, as: EmailAddress.self) }
+        phone = try json.patch("phone") { key throws(DeskError) in try json.value(key, as: PhoneNumber.self) }
+        telegramId = try json.patch("telegramId", json.string)
+        wechatId = try json.patch("wechatId", json.string)
+        walletAccountId = try json.patch("walletAccountId", json.string)
+        language = try json.value("language")
+        version = try json.int("version")
     }
 
     func apply(to customer: inout Customer) throws(DeskError) {
@@ -213,7 +190,7 @@ struct CustomerInput: Decodable, Sendable {
     }
 }
 
-struct AgentInput: Decodable, Sendable {
+struct AgentInput: JSONBody {
     var name: String?
     var email: EmailAddress?
     var role: AgentRole?
@@ -222,53 +199,44 @@ struct AgentInput: Decodable, Sendable {
     var active: Bool?
     var version: Int?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case name, email, role, tier, teamId, active, version }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        email = try c.decodeIfPresent(EmailAddress.self, forKey: .email)
-        role = try c.decodeIfPresent(AgentRole.self, forKey: .role)
-        tier = try c.decodeIfPresent(AgentTier.self, forKey: .tier)
-        teamId = try c.decodePatch(TeamID.self, forKey: .teamId)
-        active = try c.decodeIfPresent(Bool.self, forKey: .active)
-        version = try c.decodeIfPresent(Int.self, forKey: .version)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["name", "email", "role", "tier", "teamId", "active", "version"])
+        name = try json.string("name")
+        email = try json.value("email")
+        role = try json.value("role")
+        tier = try json.value("tier")
+        teamId = try json.patch("teamId") { key throws(DeskError) in try json.id(key, as: TeamID.self) }
+        active = try json.bool("active")
+        version = try json.int("version")
     }
 }
 
-struct TeamInput: Decodable, Sendable {
+struct TeamInput: JSONBody {
     var name: String?
     var description: Patch<String> = .unchanged
     var version: Int?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case name, description, version }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        description = try c.decodePatch(String.self, forKey: .description)
-        version = try c.decodeIfPresent(Int.self, forKey: .version)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["name", "description", "version"])
+        name = try json.string("name")
+        description = try json.patch("description", json.string)
+        version = try json.int("version")
     }
 }
 
-struct SetupInput: Decodable, Sendable {
+struct SetupInput: JSONBody {
     var code: String
     var name: String
     var email: EmailAddress
     /// The first admin's password, so they can sign in on the pages as well as with the token.
     var password: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case code, name, email, password }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        code = try c.decode(String.self, forKey: .code)
-        name = try c.decode(String.self, forKey: .name)
-        email = try c.decode(EmailAddress.self, forKey: .email)
-        password = try c.decodeIfPresent(String.self, forKey: .password)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["code", "name", "email", "password"])
+        code = try json.required("code", json.string)
+        name = try json.required("name", json.string)
+        email = try json.required("email") { key throws(DeskError) in try json.value(key, as: EmailAddress.self) }
+        password = try json.string("password")
     }
 }
 
