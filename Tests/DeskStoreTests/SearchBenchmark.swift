@@ -121,7 +121,11 @@ struct SearchBenchmark {
                     try await sql.raw(messages).run()
                     var start = 0
                     while start < rows.count {
-                        try await sql.raw(dialect.ticketIndexInsert(Array(rows[start..<min(rows.count, start + 1000)]))).run()
+                        var chunk = JSONRows()
+                        for row in rows[start..<min(rows.count, start + 1000)] {
+                            SQLDeskStore.appendSearchRow(id: row.id, ticket: row.ticket, tokens: row.tokens, to: &chunk)
+                        }
+                        try await sql.raw(dialect.ticketIndexInsert(chunk)).run()
                         start += 1000
                     }
                 }

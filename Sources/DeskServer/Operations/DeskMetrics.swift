@@ -7,7 +7,8 @@ import Synchronization
 /// Process-wide metrics: swift-metrics backed by one Prometheus registry, bootstrapped once per process.
 ///
 /// Hummingbird's `MetricsMiddleware` reports requests and latency (`hb_requests_total`, `hb_request_duration_seconds`);
-/// this adds WalletDesk's own counters and the database pool gauges.
+/// this adds WalletDesk's own counters and the database pool gauges. The store reports its group commit itself
+/// (`walletdesk_ticket_batch_size`, `walletdesk_ticket_batch_duration_seconds`, see `TicketBatchMetrics`).
 public final class DeskMetrics: Sendable {
     public static let shared = DeskMetrics()
 
@@ -25,6 +26,7 @@ public final class DeskMetrics: Sendable {
             .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(20),
             .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
         ]
+        factory.valueHistogramBuckets[TicketBatchMetrics.sizeLabel] = [1, 2, 4, 8, 16, 32, 64, 128, 256]
         MetricsSystem.bootstrap(factory)
         poolConnections = Metrics.Gauge(label: "walletdesk_db_pool_connections")
         poolInUse = Metrics.Gauge(label: "walletdesk_db_pool_in_use")

@@ -45,28 +45,6 @@ extension Dialect {
         }
     }
 
-    /// Inserts ticket-search rows: `id` is `-number` for a ticket's own row, nil for a message row (next id).
-    func ticketIndexInsert(_ rows: [(id: Int64?, ticket: Int64, tokens: [String])]) -> SQLQueryString {
-        var statement: SQLQueryString =
-            kind == .sqlite
-            ? "INSERT INTO ticket_search (rowid, ticket_number, tokens) VALUES "
-            : "INSERT INTO ticket_search (id, ticket_number, tokens) VALUES "
-        for (index, row) in rows.enumerated() {
-            if index > 0 { statement.appendLiteral(", ") }
-            var unique = Set<String>()
-            let text = row.tokens.filter { unique.insert($0).inserted }.joined(separator: " ")
-            switch (kind, row.id) {
-            case (.sqlite, let id):
-                statement.appendInterpolation("(\(bind: id), \(bind: row.ticket), \(bind: text))" as SQLQueryString)
-            case (.postgres, .some(let id)):
-                statement.appendInterpolation("(\(bind: id), \(bind: row.ticket), CAST(\(bind: text) AS tsvector))" as SQLQueryString)
-            case (.postgres, .none):
-                statement.appendInterpolation("(nextval('ticket_search_seq'), \(bind: row.ticket), CAST(\(bind: text) AS tsvector))" as SQLQueryString)
-            }
-        }
-        return statement
-    }
-
     func ticketIndexDelete(id: Int64) -> SQLQueryString {
         kind == .sqlite ? "DELETE FROM ticket_search WHERE rowid = \(bind: id)" : "DELETE FROM ticket_search WHERE id = \(bind: id)"
     }

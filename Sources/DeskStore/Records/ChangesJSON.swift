@@ -30,24 +30,6 @@ enum ChangesJSON {
 
     private static func string(_ value: String?, to out: inout [UInt8]) {
         guard let value else { return append("null", to: &out) }
-        let hex: StaticString = "0123456789abcdef"
-        out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append(#"\""#, to: &out)
-            case UInt8(ascii: "\\"): append(#"\\"#, to: &out)
-            case 0x0A: append(#"\n"#, to: &out)
-            case 0x0D: append(#"\r"#, to: &out)
-            case 0x09: append(#"\t"#, to: &out)
-            case 0..<0x20:
-                append(#"\u00"#, to: &out)
-                hex.withUTF8Buffer { digits in
-                    out.append(digits[Int(byte >> 4)])
-                    out.append(digits[Int(byte & 0x0f)])
-                }
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONText.appendString(value, to: &out)
     }
 }

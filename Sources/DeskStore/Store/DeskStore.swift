@@ -137,18 +137,19 @@ public final class SQLDeskStore: Sendable {
     func record(_ entries: [(ticket: TicketNumber, event: NewTicketEvent, at: Date)], on sql: any SQLDatabase) async throws {
         guard !entries.isEmpty else { return }
         localChanges?.begin(Set(entries.map(\.ticket)))
-        var statement = SQLQueryString("INSERT INTO ticket_events (ticket_number, kind, actor_kind, actor_id, changes, message_id, at) VALUES ")
-        for (index, (ticket, event, at)) in entries.enumerated() {
-            let changes = ChangesJSON.encode(event.changes)
-            if index > 0 { statement.appendLiteral(", ") }
-            statement.appendInterpolation(
-                """
-                (\(bind: ticket.rawValue), \(bind: event.kind.rawValue), \(bind: event.actor.kind.rawValue), \(bind: event.actor.id.map(FastUUID.format)),
-                \(bind: changes), \(bind: event.messageID?.description), \(bind: at.microseconds))
-                """ as SQLQueryString
-            )
+        var rows = JSONRows(capacity: 256 * entries.count)
+        for (ticket, event, at) in entries {
+            rows.startRow()
+            rows.integer("ticket_number", ticket.rawValue)
+            rows.text("kind", event.kind.rawValue)
+            rows.text("actor_kind", event.actor.kind.rawValue)
+            rows.text("actor_id", event.actor.id.map(FastUUID.format))
+            rows.text("changes", ChangesJSON.encode(event.changes))
+            rows.text("message_id", event.messageID?.description)
+            rows.integer("at", at.microseconds)
+            rows.endRow()
         }
-        try await sql.raw(statement).run()
+        try await sql.raw(dialect.insertRows(into: .ticketEvents, rows)).run()
     }
 
     static let historyEncoder: JSONEncoder = {

@@ -1,6 +1,16 @@
 import DeskCore
 import Foundation
+import Metrics
 import SQLKit
+
+/// How group commit behaves under load, for operators: tickets per batch and how long the writer spends per batch
+/// (the single writer's time per ticket is what bounds creation on SQLite).
+public enum TicketBatchMetrics {
+    public static let sizeLabel = "walletdesk_ticket_batch_size"
+    public static let durationLabel = "walletdesk_ticket_batch_duration_seconds"
+    static let size = Recorder(label: sizeLabel)
+    static let duration = Metrics.Timer(label: durationLabel)
+}
 
 /// Groups ticket creations that arrive together into one transaction ("group commit").
 ///
@@ -19,6 +29,11 @@ actor TicketCreationQueue {
         let draft: TicketDraft
         let actor: Actor
         let now: Date
+        /// Search tokens worked out by the caller before queueing, in parallel, so the single writer does not: those of
+        /// the ticket's own fields (its number and the requester's identifiers are added by the writer) and of the
+        /// first message, each deduplicated and joined by spaces.
+        let fieldTokens: [String]
+        let messageTokens: [String]
     }
 
     enum Outcome: Sendable {
@@ -37,9 +52,9 @@ actor TicketCreationQueue {
     private var leaderActive = false
     private var nextID = 0
 
-    func makeWork(_ draft: TicketDraft, actor: Actor, now: Date) -> Work {
+    func makeWork(_ draft: TicketDraft, actor: Actor, now: Date, fieldTokens: [String], messageTokens: [String]) -> Work {
         nextID += 1
-        return Work(id: nextID, draft: draft, actor: actor, now: now)
+        return Work(id: nextID, draft: draft, actor: actor, now: now, fieldTokens: fieldTokens, messageTokens: messageTokens)
     }
 
     /// Waits until the work is done by a leader, or until this caller is asked to lead.
@@ -74,7 +89,11 @@ actor TicketCreationQueue {
 extension SQLDeskStore {
     /// Creates a ticket through the group-commit queue.
     func createTicketBatched(_ draft: TicketDraft, actor: Actor, now: Date) async throws -> (ticket: Ticket, message: Message) {
-        let work = await creationQueue.makeWork(draft, actor: actor, now: now)
+        let fieldTokens = Self.segmenter.indexTokens(
+            [draft.subject, draft.crypto.txId, draft.crypto.walletAddress, draft.crypto.asset].compactMap { $0 }.joined(separator: "\n")
+        )
+        let messageTokens = Self.segmenter.indexTokens(draft.firstMessage.body.text)
+        let work = await creationQueue.makeWork(draft, actor: actor, now: now, fieldTokens: fieldTokens, messageTokens: messageTokens)
         switch await creationQueue.submit(work) {
         case .done(let result):
             return try result.get()
@@ -108,6 +127,12 @@ extension SQLDeskStore {
 
     /// Writes a batch in one transaction; if that fails, writes each ticket alone so one bad request fails alone.
     private func writeBatch(_ works: [TicketCreationQueue.Work]) async -> [Result<(ticket: Ticket, message: Message), any Error>] {
+        let started = ContinuousClock.now
+        defer {
+            TicketBatchMetrics.size.record(works.count)
+            let elapsed = (ContinuousClock.now - started).components
+            TicketBatchMetrics.duration.recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+        }
         if works.count > 1 {
             do {
                 return try await insertTickets(works).map { .success($0) }
@@ -145,15 +170,9 @@ extension SQLDeskStore {
 
             var tickets: [Ticket] = []
             var messages: [Message] = []
-            var ticketRows = SQLQueryString(
-                """
-                INSERT INTO tickets (number, subject, status, priority, category, channel, requester_id, assignee_id, team_id, tags,
-                  chain, asset, amount, tx_id, wallet_address, app_version, device, os, reopen_count, created_at, updated_at,
-                  first_response_at, follow_up_of, version) VALUES
-                """
-            )
-            var messageRows = SQLQueryString("INSERT INTO messages (\(unsafeRaw: Rows.messageColumns)) VALUES ")
-            var tagRows: [(TicketNumber, String)] = []
+            var ticketRows = JSONRows(capacity: 512 * works.count)
+            var messageRows = JSONRows(capacity: 512 * works.count)
+            var tagRows = JSONRows()
             var events: [(TicketNumber, NewTicketEvent, Date)] = []
             for (index, work) in works.enumerated() {
                 let ticket = work.draft.ticket(number: numbers[index], requesterID: requesters[index], now: work.now)
@@ -163,46 +182,42 @@ extension SQLDeskStore {
                     ticket: ticket.number, visibility: work.draft.firstMessage.visibility, authorKind: author.kind, authorID: author.id,
                     bodyText: work.draft.firstMessage.body.text, bodyHTML: work.draft.firstMessage.body.html, createdAt: work.now
                 )
-                if index > 0 {
-                    ticketRows.appendLiteral(", ")
-                    messageRows.appendLiteral(", ")
+                Self.append(ticket, to: &ticketRows)
+                messageRows.startRow()
+                messageRows.text("id", message.id.description)
+                messageRows.integer("ticket_number", ticket.number.rawValue)
+                messageRows.text("visibility", message.visibility.rawValue)
+                messageRows.text("author_kind", message.authorKind.rawValue)
+                messageRows.text("author_id", message.authorID.map(FastUUID.format))
+                messageRows.text("body_text", message.bodyText)
+                messageRows.text("body_html", message.bodyHTML)
+                messageRows.integer("created_at", work.now.microseconds)
+                messageRows.endRow()
+                for tag in ticket.tags {
+                    tagRows.startRow()
+                    tagRows.integer("ticket_number", ticket.number.rawValue)
+                    tagRows.text("tag", tag)
+                    tagRows.endRow()
                 }
-                ticketRows.appendInterpolation(
-                    """
-                    (\(bind: ticket.number.rawValue), \(bind: ticket.subject), \(bind: ticket.status.rawValue), \(bind: ticket.priority.rawValue),
-                    \(bind: ticket.category.rawValue), \(bind: ticket.channel.rawValue), \(bind: ticket.requesterID.description),
-                    \(bind: ticket.assigneeID?.description), \(bind: ticket.teamID?.description), \(bind: ticket.tags.joined(separator: ",")),
-                    \(bind: ticket.crypto.chain), \(bind: ticket.crypto.asset), \(bind: ticket.crypto.amount), \(bind: ticket.crypto.txId),
-                    \(bind: ticket.crypto.walletAddress), \(bind: ticket.crypto.appVersion), \(bind: ticket.crypto.device), \(bind: ticket.crypto.os),
-                    0, \(bind: work.now.microseconds), \(bind: work.now.microseconds), \(bind: ticket.firstResponseAt?.microseconds),
-                    \(bind: ticket.followUpOf?.rawValue), 1)
-                    """ as SQLQueryString
-                )
-                messageRows.appendInterpolation(
-                    """
-                    (\(bind: message.id.description), \(bind: ticket.number.rawValue), \(bind: message.visibility.rawValue),
-                    \(bind: message.authorKind.rawValue), \(bind: message.authorID.map(FastUUID.format)), \(bind: message.bodyText),
-                    \(bind: message.bodyHTML), NULL, \(bind: work.now.microseconds))
-                    """ as SQLQueryString
-                )
-                tagRows += ticket.tags.map { (ticket.number, $0) }
                 events.append((ticket.number, NewTicketEvent(kind: .created, actor: work.actor, changes: Self.creationChanges(ticket)), work.now))
                 events.append((ticket.number, NewTicketEvent(kind: .messageAdded, actor: author, messageID: message.id), work.now))
                 tickets.append(ticket)
                 messages.append(message)
             }
-            try await sql.raw(ticketRows).run()
-            if !tagRows.isEmpty {
-                var statement = SQLQueryString("INSERT INTO ticket_tags (ticket_number, tag) VALUES ")
-                for (index, row) in tagRows.enumerated() {
-                    if index > 0 { statement.appendLiteral(", ") }
-                    statement.appendInterpolation("(\(bind: row.0.rawValue), \(bind: row.1))" as SQLQueryString)
-                }
-                try await sql.raw(statement).run()
+            try await sql.raw(dialect.insertRows(into: .tickets, ticketRows)).run()
+            if !tagRows.isEmpty { try await sql.raw(dialect.insertRows(into: .ticketTags, tagRows)).run() }
+            try await sql.raw(dialect.insertRows(into: .messages, messageRows)).run()
+            // Search rows go in the same transaction, in one more statement.
+            let identifiers = try await self.requesterIdentifiers(tickets.map(\.requesterID), on: sql)
+            var searchRows = JSONRows(capacity: 256 * works.count)
+            for (index, work) in works.enumerated() {
+                let ticket = tickets[index]
+                let requester = (identifiers[ticket.requesterID.description] ?? []).compactMap { $0 }
+                let own = Self.segmenter.indexTokens(([String(ticket.number.rawValue)] + requester).joined(separator: "\n")) + work.fieldTokens
+                Self.appendSearchRow(id: -ticket.number.rawValue, ticket: ticket.number.rawValue, tokens: own, to: &searchRows)
+                Self.appendSearchRow(id: nil, ticket: ticket.number.rawValue, tokens: work.messageTokens, to: &searchRows)
             }
-            try await sql.raw(messageRows).run()
-            // Search rows go in the same transaction, in one more multi-row statement.
-            try await self.indexNewTickets(Array(zip(tickets, messages)), on: sql)
+            try await sql.raw(dialect.ticketIndexInsert(searchRows)).run()
             for (index, work) in works.enumerated() where !work.draft.firstMessage.attachmentIDs.isEmpty {
                 messages[index].attachments = try await self.linkAttachments(
                     work.draft.firstMessage.attachmentIDs, to: messages[index].id, ticket: tickets[index].number, on: sql
@@ -211,6 +226,42 @@ extension SQLDeskStore {
             try await self.record(events, on: sql)
             return Array(zip(tickets, messages))
         }
+    }
+
+    /// A new ticket's row for ``RowTable/tickets``.
+    private static func append(_ ticket: Ticket, to rows: inout JSONRows) {
+        rows.startRow()
+        rows.integer("number", ticket.number.rawValue)
+        rows.text("subject", ticket.subject)
+        rows.text("status", ticket.status.rawValue)
+        rows.text("priority", ticket.priority.rawValue)
+        rows.text("category", ticket.category.rawValue)
+        rows.text("channel", ticket.channel.rawValue)
+        rows.text("requester_id", ticket.requesterID.description)
+        rows.text("assignee_id", ticket.assigneeID?.description)
+        rows.text("team_id", ticket.teamID?.description)
+        rows.text("tags", ticket.tags.joined(separator: ","))
+        rows.text("chain", ticket.crypto.chain)
+        rows.text("asset", ticket.crypto.asset)
+        rows.text("amount", ticket.crypto.amount)
+        rows.text("tx_id", ticket.crypto.txId)
+        rows.text("wallet_address", ticket.crypto.walletAddress)
+        rows.text("app_version", ticket.crypto.appVersion)
+        rows.text("device", ticket.crypto.device)
+        rows.text("os", ticket.crypto.os)
+        rows.integer("reopen_count", Int64(ticket.reopenCount))
+        rows.integer("created_at", ticket.createdAt.microseconds)
+        rows.integer("updated_at", ticket.updatedAt.microseconds)
+        rows.integer("first_response_at", ticket.firstResponseAt?.microseconds)
+        rows.integer("follow_up_of", ticket.followUpOf?.rawValue)
+        rows.integer("version", Int64(ticket.version))
+        rows.endRow()
+    }
+
+    /// Tokens without repeats, joined by spaces: an index row's text.
+    static func distinct(_ tokens: [String]) -> String {
+        var seen = Set<String>()
+        return tokens.filter { seen.insert($0).inserted }.joined(separator: " ")
     }
 
     /// Finds or creates the customers for several tickets with a few set-based queries.

@@ -99,18 +99,29 @@ extension SQLDeskStore: TicketSearchStore {
     func indexNewTickets(_ pairs: [(ticket: Ticket, message: Message)], on sql: any SQLDatabase) async throws {
         guard !pairs.isEmpty else { return }
         let identifiers = try await requesterIdentifiers(pairs.map(\.ticket.requesterID), on: sql)
-        var rows: [(id: Int64?, ticket: Int64, tokens: [String])] = []
+        var rows = JSONRows()
         for (ticket, message) in pairs {
             let number = ticket.number.rawValue
-            rows.append((-number, number, Self.ticketTokens(ticket, requester: identifiers[ticket.requesterID.description] ?? [])))
-            rows.append((nil, number, Self.segmenter.indexTokens(message.bodyText)))
+            Self.appendSearchRow(id: -number, ticket: number, tokens: Self.ticketTokens(ticket, requester: identifiers[ticket.requesterID.description] ?? []), to: &rows)
+            Self.appendSearchRow(id: nil, ticket: number, tokens: Self.segmenter.indexTokens(message.bodyText), to: &rows)
         }
         try await sql.raw(dialect.ticketIndexInsert(rows)).run()
     }
 
     /// Indexes a message added to a ticket.
     func indexMessage(_ message: Message, ticket: TicketNumber, on sql: any SQLDatabase) async throws {
-        try await sql.raw(dialect.ticketIndexInsert([(nil, ticket.rawValue, Self.segmenter.indexTokens(message.bodyText))])).run()
+        var rows = JSONRows()
+        Self.appendSearchRow(id: nil, ticket: ticket.rawValue, tokens: Self.segmenter.indexTokens(message.bodyText), to: &rows)
+        try await sql.raw(dialect.ticketIndexInsert(rows)).run()
+    }
+
+    /// One ticket-search row: `id` is `-number` for a ticket's own row, nil for a message row (the next id).
+    static func appendSearchRow(id: Int64?, ticket: Int64, tokens: [String], to rows: inout JSONRows) {
+        rows.startRow()
+        rows.integer("id", id)
+        rows.integer("ticket_number", ticket)
+        rows.text("tokens", distinct(tokens))
+        rows.endRow()
     }
 
     /// Rewrites a ticket's own row after its subject or crypto details changed.
@@ -118,8 +129,8 @@ extension SQLDeskStore: TicketSearchStore {
         let identifiers = try await requesterIdentifiers([ticket.requesterID], on: sql)
         let number = ticket.number.rawValue
         try await sql.raw(dialect.ticketIndexDelete(id: -number)).run()
-        try await sql.raw(
-            dialect.ticketIndexInsert([(-number, number, Self.ticketTokens(ticket, requester: identifiers[ticket.requesterID.description] ?? []))])
-        ).run()
+        var rows = JSONRows()
+        Self.appendSearchRow(id: -number, ticket: number, tokens: Self.ticketTokens(ticket, requester: identifiers[ticket.requesterID.description] ?? []), to: &rows)
+        try await sql.raw(dialect.ticketIndexInsert(rows)).run()
     }
 }

@@ -1,0 +1,85 @@
+import DeskCore
+import SQLKit
+
+/// A table written by multi-row INSERTs from ``JSONRows``: the JSON keys are the column names, and PostgreSQL needs
+/// each column's type to cast the text it reads out of the JSON.
+struct RowTable: Sendable {
+    enum ColumnType: Sendable {
+        case text
+        case integer
+    }
+
+    let name: String
+    let columns: [(name: String, type: ColumnType)]
+
+    static let tickets = RowTable(
+        name: "tickets",
+        columns: [
+            ("number", .integer), ("subject", .text), ("status", .text), ("priority", .text), ("category", .text), ("channel", .text),
+            ("requester_id", .text), ("assignee_id", .text), ("team_id", .text), ("tags", .text), ("chain", .text), ("asset", .text),
+            ("amount", .text), ("tx_id", .text), ("wallet_address", .text), ("app_version", .text), ("device", .text), ("os", .text),
+            ("reopen_count", .integer), ("created_at", .integer), ("updated_at", .integer), ("first_response_at", .integer),
+            ("follow_up_of", .integer), ("version", .integer),
+        ]
+    )
+
+    static let messages = RowTable(
+        name: "messages",
+        columns: [
+            ("id", .text), ("ticket_number", .integer), ("visibility", .text), ("author_kind", .text), ("author_id", .text),
+            ("body_text", .text), ("body_html", .text), ("created_at", .integer),
+        ]
+    )
+
+    static let ticketTags = RowTable(name: "ticket_tags", columns: [("ticket_number", .integer), ("tag", .text)])
+
+    static let ticketEvents = RowTable(
+        name: "ticket_events",
+        columns: [
+            ("ticket_number", .integer), ("kind", .text), ("actor_kind", .text), ("actor_id", .text), ("changes", .text),
+            ("message_id", .text), ("at", .integer),
+        ]
+    )
+}
+
+extension Dialect {
+    /// One INSERT of all `rows` into `table`, in the order they were written (history ids follow it).
+    ///
+    /// SQLite walks the array with `json_each` and reads fields with `->>`; PostgreSQL with `json_array_elements` and
+    /// casts. The statement text depends only on the table, so neither engine parses more as batches grow.
+    func insertRows(into table: RowTable, _ rows: JSONRows) -> SQLQueryString {
+        let names = table.columns.map(\.name).joined(separator: ", ")
+        switch kind {
+        case .sqlite:
+            let values = table.columns.map { "value->>'\($0.name)'" }.joined(separator: ", ")
+            return "INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values) FROM json_each(\(bind: rows.text)) ORDER BY key"
+        case .postgres:
+            let values = table.columns.map { column in
+                column.type == .integer ? "CAST(v->>'\(column.name)' AS BIGINT)" : "v->>'\(column.name)'"
+            }.joined(separator: ", ")
+            return """
+                INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values)
+                FROM json_array_elements(CAST(\(bind: rows.text) AS json)) WITH ORDINALITY AS r(v, n) ORDER BY n
+                """
+        }
+    }
+
+    /// Ticket-search rows from ``JSONRows`` with keys `id` (`-number` for a ticket's own row, null for a message row:
+    /// the next id), `ticket_number` and `tokens` (the segmenter's tokens joined by spaces).
+    func ticketIndexInsert(_ rows: JSONRows) -> SQLQueryString {
+        switch kind {
+        case .sqlite:
+            return """
+                INSERT INTO ticket_search (rowid, ticket_number, tokens) SELECT value->>'id', value->>'ticket_number', value->>'tokens'
+                FROM json_each(\(bind: rows.text)) ORDER BY key
+                """
+        case .postgres:
+            return """
+                INSERT INTO ticket_search (id, ticket_number, tokens)
+                SELECT COALESCE(CAST(v->>'id' AS BIGINT), nextval('ticket_search_seq')), CAST(v->>'ticket_number' AS BIGINT),
+                  CAST(v->>'tokens' AS tsvector)
+                FROM json_array_elements(CAST(\(bind: rows.text) AS json)) WITH ORDINALITY AS r(v, n) ORDER BY n
+                """
+        }
+    }
+}
