@@ -394,4 +394,46 @@ struct TicketStoreTests {
             #expect(try await store.tickets(matching: tagged).items.count == 20)
         }
     }
+
+    @Test("grouped creations match requesters by email, then phone, wallet, Telegram or WeChat id, and share new ones", arguments: TestDatabases.kinds)
+    func groupedRequesterMatching(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let phone = try #require(PhoneNumber(rawValue: "+86 138 0013 8000"))
+            let known = try await store.createTicket(
+                try TicketDraft(
+                    subject: "first", channel: .web, requester: .contact(CustomerContact(email: EmailAddress(rawValue: "known@example.com"), phone: phone, telegramID: "known_tg")),
+                    firstMessage: MessageDraft(body: try MessageBody(text: "hi", html: nil), visibility: .public, author: .system)
+                ),
+                actor: .system, now: Fixtures.start
+            ).ticket.requesterID
+            let newPhone = try #require(PhoneNumber(rawValue: "+86 139 0000 0000"))
+            let contacts: [CustomerContact] = [
+                CustomerContact(email: EmailAddress(rawValue: "other@example.com"), phone: phone),  // phone of a known customer
+                CustomerContact(telegramID: "known_tg"),  // Telegram id of a known customer
+                CustomerContact(email: EmailAddress(rawValue: "new@example.com"), phone: newPhone),  // new
+                CustomerContact(phone: newPhone),  // the same new person, by phone
+                CustomerContact(wechatID: "wx_new"), CustomerContact(wechatID: "wx_new"),  // one new person, twice
+            ]
+            // Several rounds, so that some land in one batch and the matching is exercised both ways.
+            for round in 0..<3 {
+                let requesters = try await withThrowingTaskGroup(of: (Int, CustomerID).self) { group in
+                    for (index, contact) in contacts.enumerated() {
+                        group.addTask {
+                            let draft = try TicketDraft(
+                                subject: "round \(round) \(index)", channel: .web, requester: .contact(contact),
+                                firstMessage: MessageDraft(body: try MessageBody(text: "t", html: nil), visibility: .public, author: .system)
+                            )
+                            return (index, try await store.createTicket(draft, actor: .system, now: Fixtures.start).ticket.requesterID)
+                        }
+                    }
+                    return try await group.reduce(into: [Int: CustomerID]()) { $0[$1.0] = $1.1 }
+                }
+                #expect(requesters[0] == known && requesters[1] == known)
+                #expect(requesters[2] == requesters[3] && requesters[2] != known)
+                #expect(requesters[4] == requesters[5] && requesters[4] != requesters[2])
+            }
+            let all = try await store.customers(email: nil, phone: nil, walletAccountID: nil, after: nil, limit: 50)
+            #expect(all.items.count == 3)
+        }
+    }
 }

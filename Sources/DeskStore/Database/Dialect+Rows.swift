@@ -31,6 +31,14 @@ struct RowTable: Sendable {
         ]
     )
 
+    static let customers = RowTable(
+        name: "customers",
+        columns: [
+            ("id", .text), ("name", .text), ("email", .text), ("phone", .text), ("telegram_id", .text), ("wechat_id", .text),
+            ("wallet_account_id", .text), ("language", .text), ("created_at", .integer), ("updated_at", .integer), ("version", .integer),
+        ]
+    )
+
     static let ticketTags = RowTable(name: "ticket_tags", columns: [("ticket_number", .integer), ("tag", .text)])
 
     static let ticketEvents = RowTable(
@@ -52,7 +60,7 @@ extension Dialect {
         switch kind {
         case .sqlite:
             let values = table.columns.map { "value->>'\($0.name)'" }.joined(separator: ", ")
-            return "INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values) FROM json_each(\(bind: rows.text)) ORDER BY key"
+            return "INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values) FROM jsonb_each(\(bind: rows.text)) ORDER BY key"
         case .postgres:
             let values = table.columns.map { column in
                 column.type == .integer ? "CAST(v->>'\(column.name)' AS BIGINT)" : "v->>'\(column.name)'"
@@ -71,7 +79,7 @@ extension Dialect {
         case .sqlite:
             return """
                 INSERT INTO ticket_search (rowid, ticket_number, tokens) SELECT value->>'id', value->>'ticket_number', value->>'tokens'
-                FROM json_each(\(bind: rows.text)) ORDER BY key
+                FROM jsonb_each(\(bind: rows.text)) ORDER BY key
                 """
         case .postgres:
             return """

@@ -264,48 +264,80 @@ extension SQLDeskStore {
         return tokens.filter { seen.insert($0).inserted }.joined(separator: " ")
     }
 
-    /// Finds or creates the customers for several tickets with a few set-based queries.
+    /// Finds or creates the customers for several tickets with a few set-based queries: one per kind of identifier
+    /// the batch holds, and one INSERT of every new customer.
+    ///
+    /// A contact matches the customer with the same email, else phone, wallet account, Telegram id or WeChat id (the
+    /// order ``resolveRequester(_:now:on:)`` uses). Two tickets in a batch from the same new person get one customer.
     private func resolveRequesters(_ references: [RequesterReference], now: Date, on sql: any SQLDatabase) async throws -> [CustomerID] {
-        var existing = Set<String>()
-        var emails = Set<String>()
-        for reference in references {
-            switch reference {
-            case .existing(let id): existing.insert(id.description)
-            case .contact(let contact): if let email = contact.email { emails.insert(email.rawValue) }
-            }
-        }
+        let existing = Set(references.compactMap { reference -> String? in
+            if case .existing(let id) = reference { return id.description }
+            return nil
+        })
         if !existing.isEmpty {
             let found = try await sql.raw("SELECT id FROM customers WHERE id IN (\(binds: Array(existing)))").all()
             guard found.count == existing.count else { throw DeskError.invalidField("requester.id", reason: .unknownReference) }
         }
-        var byEmail: [String: CustomerID] = [:]
-        if !emails.isEmpty {
-            for row in try await sql.raw("SELECT id, email FROM customers WHERE email IN (\(binds: Array(emails)))").all() {
+        let contacts = references.compactMap { reference -> CustomerContact? in
+            if case .contact(let contact) = reference { return contact }
+            return nil
+        }
+        // Known customers by "column value", looked up one identifier column at a time.
+        var known: [String: CustomerID] = [:]
+        for (column, values) in Self.contactColumns.map({ column in (column.name, Set(contacts.compactMap(column.value))) }) where !values.isEmpty {
+            let rows = try await sql.raw("SELECT id, \(unsafeRaw: column) AS value FROM customers WHERE \(unsafeRaw: column) IN (\(binds: Array(values)))").all()
+            for row in rows {
                 if let id = CustomerID(try row.decode(column: "id", as: String.self)) {
-                    byEmail[try row.decode(column: "email", as: String.self)] = id
+                    known["\(column) \(try row.decode(column: "value", as: String.self))"] = id
                 }
             }
         }
         var result: [CustomerID] = []
+        var newCustomers = JSONRows()
         for reference in references {
             switch reference {
             case .existing(let id):
                 result.append(id)
             case .contact(let contact):
-                if let email = contact.email?.rawValue {
-                    if let id = byEmail[email] {
-                        result.append(id)
-                    } else {
-                        // New customer; later tickets in the batch from the same address reuse them.
-                        let id = try await resolveRequester(reference, now: now, on: sql)
-                        byEmail[email] = id
-                        result.append(id)
-                    }
-                } else {
-                    result.append(try await resolveRequester(reference, now: now, on: sql))
+                let keys = Self.contactColumns.compactMap { column in column.value(contact).map { "\(column.name) \($0)" } }
+                guard !keys.isEmpty else { throw DeskError.invalidField("requester", reason: .required) }
+                if let id = keys.lazy.compactMap({ known[$0] }).first {
+                    result.append(id)
+                    continue
                 }
+                let customer = Customer(
+                    name: contact.name, email: contact.email, phone: contact.phone, telegramID: contact.telegramID, wechatID: contact.wechatID,
+                    walletAccountID: contact.walletAccountID, language: contact.language ?? .zhCN, createdAt: now, updatedAt: now
+                )
+                Self.append(customer, to: &newCustomers)
+                for key in keys { known[key] = customer.id }
+                result.append(customer.id)
             }
         }
+        if !newCustomers.isEmpty { try await sql.raw(dialect.insertRows(into: .customers, newCustomers)).run() }
         return result
+    }
+
+    /// The identifiers a contact is matched by, in order.
+    static let contactColumns: [(name: String, value: @Sendable (CustomerContact) -> String?)] = [
+        ("email", { $0.email?.rawValue }), ("phone", { $0.phone?.rawValue }), ("wallet_account_id", { $0.walletAccountID }),
+        ("telegram_id", { $0.telegramID }), ("wechat_id", { $0.wechatID }),
+    ]
+
+    /// A new customer's row for ``RowTable/customers``.
+    private static func append(_ customer: Customer, to rows: inout JSONRows) {
+        rows.startRow()
+        rows.text("id", customer.id.description)
+        rows.text("name", customer.name)
+        rows.text("email", customer.email?.rawValue)
+        rows.text("phone", customer.phone?.rawValue)
+        rows.text("telegram_id", customer.telegramID)
+        rows.text("wechat_id", customer.wechatID)
+        rows.text("wallet_account_id", customer.walletAccountID)
+        rows.text("language", customer.language.rawValue)
+        rows.integer("created_at", customer.createdAt.microseconds)
+        rows.integer("updated_at", customer.updatedAt.microseconds)
+        rows.integer("version", Int64(customer.version))
+        rows.endRow()
     }
 }
