@@ -241,6 +241,43 @@ struct TicketStoreTests {
         }
     }
 
+    @Test("stamps read together (in rounds on PostgreSQL) are each ticket's own, and a read after a change sees it", arguments: TestDatabases.kinds)
+    func stampsReadTogether(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            var numbers: [TicketNumber] = []
+            for index in 0..<4 {
+                let (ticket, _) = try await store.createTicket(try Fixtures.draft(subject: "S\(index)", email: "s\(index)@example.com"), actor: .system, now: Fixtures.start)
+                for _ in 0..<index { _ = try await store.addMessage(try Fixtures.reply("more", by: .system), to: ticket.number, setStatus: nil, now: Fixtures.start) }
+                numbers.append(ticket.number)
+            }
+            let unknown = TicketNumber(987_654)
+            let asked = (0..<200).map { index in index % 5 == 4 ? unknown : numbers[index % 4] }
+            let stamps = try await withThrowingTaskGroup(of: (TicketNumber, ConversationStamp?).self) { group in
+                for number in asked { group.addTask { (number, try await store.conversationStamp(of: number)) } }
+                return try await group.reduce(into: [(TicketNumber, ConversationStamp?)]()) { $0.append($1) }
+            }
+            for number in numbers {
+                let alone = try await store.conversationStamp(of: number)
+                #expect(alone != nil)
+                #expect(stamps.filter { $0.0 == number }.allSatisfy { $0.1 == alone })
+            }
+            if kind == .postgres { #expect(stamps.filter { $0.0 == unknown }.allSatisfy { $0.1 == nil }) }
+            #expect(Set(numbers.map { number in stamps.first { $0.0 == number }!.1 }).count == 4)
+            // Reads racing a change: once the change has returned, every read started afterwards sees it.
+            let first = numbers[0]
+            let before = try await store.conversationStamp(of: first)
+            let readers = Task {
+                try await withThrowingTaskGroup(of: ConversationStamp?.self) { group in
+                    for _ in 0..<50 { group.addTask { try await store.conversationStamp(of: first) } }
+                    return try await group.reduce(into: 0) { count, _ in count += 1 }
+                }
+            }
+            _ = try await store.addMessage(try Fixtures.reply("change", by: .system), to: first, setStatus: nil, now: Fixtures.start)
+            #expect(try await store.conversationStamp(of: first) != before)
+            #expect(try await readers.value == 50)
+        }
+    }
+
     @Test("a second server cannot open a SQLite file a server is using; the lock goes with the first")
     func soleWriterLock() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wd-lock-\(UUID().uuidString)")

@@ -86,10 +86,13 @@ public final class SQLDeskStore: Sendable {
     let logger: Logger
     /// Changes counted in memory, when this process is the database's only writer (see ``conversationStamp(of:)``).
     let localChanges: LocalTicketChanges?
+    /// Conversation stamps read in rounds (PostgreSQL; see ``StampRounds``).
+    let stampRounds: StampRounds?
 
     public init(database: any DeskDatabase, lifecycle: TicketLifecycle, logger: Logger) {
         self.database = database
         self.localChanges = database.isSoleWriter ? LocalTicketChanges() : nil
+        self.stampRounds = (database as? PostgresDeskDatabase).map { StampRounds(database: $0, logger: logger) }
         self.lifecycle = lifecycle
         self.logger = logger
         self.feed = EventFeed(logger: logger)
