@@ -98,6 +98,20 @@ def test_a_conversation_cached_on_one_node_shows_what_the_other_wrote(a, b):
     assert len(after) > before and any(m["text"] == "Second report." for m in after)
 
 
+def test_a_ticket_cached_on_one_node_shows_what_the_other_changed(a, b):
+    """Tickets are cached like conversations: node B's change (and its new ETag) shows on node A's very next read."""
+    created = a.post("/api/v1/tickets", {"subject": "Deposit missing", "requester": {"email": f"{secrets.token_hex(4)}@example.com"},
+                                         "message": {"text": "Sent 50 USDT, nothing arrived.", "author": "customer"}}, expect=201).json()
+    path = f"/api/v1/tickets/{created['ticket']['id']}"
+    first = a.get(path, expect=200)
+    assert a.get(path, expect=200).headers["ETag"] == first.headers["ETag"]  # served again from node A's cache
+    for priority in ["high", "urgent", "low"]:
+        changed = b.patch(path, {"priority": priority}, expect=200)
+        seen = a.get(path, expect=200)
+        assert seen.json()["priority"] == priority
+        assert seen.headers["ETag"] == changed.headers["ETag"] != first.headers["ETag"]
+
+
 def test_a_token_revoked_on_one_node_stops_working_on_the_other_at_once(a, b):
     """Nodes cache bearer tokens for 5 s; a revocation (or an agent's demotion) reaches the other node by NOTIFY first."""
     import time

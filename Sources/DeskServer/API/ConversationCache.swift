@@ -3,8 +3,9 @@ import DeskStore
 import NIOCore
 import Synchronization
 
-/// Encoded conversations (`GET /api/v1/tickets/{id}/messages`) this node served recently, kept with the ticket's
-/// ``ConversationStamp`` at the time of the read.
+/// Encoded conversations (`GET /api/v1/tickets/{id}/messages`) and tickets (`GET /api/v1/tickets/{id}`) this node
+/// served recently, kept with the ticket's ``ConversationStamp`` at the time of the read. The stamp covers the ticket's
+/// own fields too: every change to them appends to its history in the same transaction.
 ///
 /// Opening a ticket is the agent console's most frequent request, and reading twenty messages with their attachments,
 /// decoding the rows and writing the JSON costs several times what checking the stamp does. The stamp is read from the
@@ -15,12 +16,21 @@ import Synchronization
 final class ConversationCache: Sendable {
     struct Key: Hashable, Sendable {
         var ticket: TicketNumber
-        var includeInternal: Bool
+        var view: View
     }
 
-    private struct Entry: Sendable {
+    enum View: Hashable, Sendable {
+        /// The whole conversation, internal notes included (agents).
+        case conversation
+        /// The ticket resource.
+        case ticket
+    }
+
+    struct Entry: Sendable {
         var stamp: ConversationStamp
         var body: ByteBuffer
+        /// The response's `ETag`, when it has one.
+        var etag: String?
     }
 
     private struct State: Sendable {
@@ -36,15 +46,15 @@ final class ConversationCache: Sendable {
         self.byteBudget = byteBudget
     }
 
-    /// The encoded conversation stored for `key`, if it was stored under `stamp`.
-    func body(for key: Key, stamp: ConversationStamp) -> ByteBuffer? {
+    /// What was stored for `key`, if it was stored under `stamp`.
+    func entry(for key: Key, stamp: ConversationStamp) -> Entry? {
         state.withLock { state in
             guard let entry = state.entries[key], entry.stamp == stamp else { return nil }
-            return entry.body
+            return entry
         }
     }
 
-    func store(_ body: ByteBuffer, for key: Key, stamp: ConversationStamp) {
+    func store(_ body: ByteBuffer, etag: String? = nil, for key: Key, stamp: ConversationStamp) {
         guard body.readableBytes <= byteBudget / 16 else { return }
         state.withLock { state in
             if let old = state.entries[key] { state.bytes -= old.body.readableBytes }
@@ -52,7 +62,7 @@ final class ConversationCache: Sendable {
                 state.entries.removeAll(keepingCapacity: true)
                 state.bytes = 0
             }
-            state.entries[key] = Entry(stamp: stamp, body: body)
+            state.entries[key] = Entry(stamp: stamp, body: body, etag: etag)
             state.bytes += body.readableBytes
         }
     }

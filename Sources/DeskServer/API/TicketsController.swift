@@ -56,8 +56,18 @@ struct TicketsController {
     }
 
     @Sendable func get(_ request: Request, context: AgentRequestContext) async throws -> Response {
-        let ticket = try await dependencies.store.ticket(try context.ticketNumber())
-        return try .json(TicketResource(ticket), headers: [.eTag: "\"\(ticket.version)\""])
+        let number = try context.ticketNumber()
+        let cacheKey = ConversationCache.Key(ticket: number, view: .ticket)
+        // The stamp first, as for the conversation (see ConversationCache).
+        let stamp = try await dependencies.store.conversationStamp(of: number)
+        if let stamp, let hit = dependencies.conversations.entry(for: cacheKey, stamp: stamp), let etag = hit.etag {
+            return .json(encoded: hit.body, headers: [.eTag: etag])
+        }
+        let ticket = try await dependencies.store.ticket(number)
+        let body = JSONWriter.encode(TicketResource(ticket))
+        let etag = "\"\(ticket.version)\""
+        if let stamp { dependencies.conversations.store(body, etag: etag, for: cacheKey, stamp: stamp) }
+        return .json(encoded: body, headers: [.eTag: etag])
     }
 
     @Sendable func list(_ request: Request, context: AgentRequestContext) async throws -> Response {
@@ -129,11 +139,11 @@ struct TicketsController {
 
     @Sendable func listMessages(_ request: Request, context: AgentRequestContext) async throws -> Response {
         let number = try context.ticketNumber()
-        let cacheKey = ConversationCache.Key(ticket: number, includeInternal: true)
+        let cacheKey = ConversationCache.Key(ticket: number, view: .conversation)
         // The stamp first: see ConversationCache for why this order never serves a stale conversation.
         let stamp = try await dependencies.store.conversationStamp(of: number)
-        if let stamp, let body = dependencies.conversations.body(for: cacheKey, stamp: stamp) {
-            return .json(encoded: body)
+        if let stamp, let hit = dependencies.conversations.entry(for: cacheKey, stamp: stamp) {
+            return .json(encoded: hit.body)
         }
         let messages = try await dependencies.store.messages(of: number, includeInternal: true)
         let key = try await dependencies.safetyKeys.messageKey(store: dependencies.store)
