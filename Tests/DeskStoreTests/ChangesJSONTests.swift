@@ -22,4 +22,24 @@ struct ChangesJSONTests {
         encoder.outputFormatting = [.sortedKeys]
         #expect(ChangesJSON.encode(plain) == String(decoding: try encoder.encode(plain), as: UTF8.self))
     }
+
+    @Test("batch rows read back exactly, awkward characters and nulls included; token lists lose only repeats")
+    func rows() throws {
+        let texts = ["提现失败 \"USDT\" \\ / 控制\u{01}\u{1F}", "line\nbreak\r\ttab", "", "😀 emoji", String(repeating: "长", count: 3_000)]
+        var rows = JSONRows()
+        for (index, text) in texts.enumerated() {
+            rows.startRow()
+            rows.integer("n", Int64(index) - 2)
+            rows.text("text", text)
+            rows.text("none", nil)
+            rows.integer("missing", nil)
+            rows.endRow()
+        }
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(rows.text.utf8)) as? [[String: Any]])
+        #expect(decoded.map { $0["text"] as? String } == texts)
+        #expect(decoded.map { $0["n"] as? Int } == [-2, -1, 0, 1, 2])
+        #expect(decoded.allSatisfy { $0["none"] is NSNull && $0["missing"] is NSNull })
+        #expect(JSONRows().text == "[]")
+        #expect(SQLDeskStore.distinct(["提现", "usdt", "提现", "tx", "usdt", "提"]) == "提现 usdt tx 提")
+    }
 }

@@ -64,24 +64,32 @@ struct JSONRows {
 
 /// JSON string escaping shared by the hand-written JSON of the store (``JSONRows``, ``ChangesJSON``).
 enum JSONText {
+    /// Appends `value` as a JSON string. Runs that need no escaping (almost all text) are copied in one go.
     static func appendString(_ value: String, to out: inout [UInt8]) {
-        let hex: StaticString = "0123456789abcdef"
         out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                out.append(contentsOf: #"\u00"#.utf8)
-                hex.withUTF8Buffer { digits in
-                    out.append(digits[Int(byte >> 4)])
-                    out.append(digits[Int(byte & 0x0f)])
+        var value = value
+        value.withUTF8 { bytes in
+            var runStart = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+                case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    hex.withUTF8Buffer { digits in
+                        out.append(digits[Int(byte >> 4)])
+                        out.append(digits[Int(byte & 0x0f)])
+                    }
                 }
-            default: out.append(byte)
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -117,10 +117,15 @@ extension SQLDeskStore: TicketSearchStore {
 
     /// One ticket-search row: `id` is `-number` for a ticket's own row, nil for a message row (the next id).
     static func appendSearchRow(id: Int64?, ticket: Int64, tokens: [String], to rows: inout JSONRows) {
+        appendSearchRow(id: id, ticket: ticket, text: distinct(tokens), to: &rows)
+    }
+
+    /// One ticket-search row from tokens already deduplicated and joined by spaces.
+    static func appendSearchRow(id: Int64?, ticket: Int64, text: String, to rows: inout JSONRows) {
         rows.startRow()
         rows.integer("id", id)
         rows.integer("ticket_number", ticket)
-        rows.text("tokens", distinct(tokens))
+        rows.text("tokens", text)
         rows.endRow()
     }
 
