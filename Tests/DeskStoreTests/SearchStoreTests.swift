@@ -153,9 +153,21 @@ struct SearchStoreTests {
             #expect(try await numbers("提現") == [first.number.rawValue])
             #expect(try await numbers(tx) == [first.number.rawValue])
             #expect(try await numbers(String(tx.dropLast())).isEmpty)
-            #expect(try await numbers("zhang@example.com") == [first.number.rawValue])
             #expect(try await numbers("锁定").count == 6)
             #expect(try await numbers("locked 3").count == 1)
+            // Grouped creations index their requesters' identifiers: new customers and known ones.
+            #expect(try await numbers("user3@example.com").count == 1)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<4 {
+                    group.addTask {
+                        _ = try await store.createTicket(
+                            try Fixtures.draft(subject: "Again \(index)", email: "zhang@example.com", text: "再次联系"), actor: .system, now: Fixtures.start
+                        )
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await numbers("zhang@example.com").count == 5)
             // A reply is indexed in its transaction, internal notes too.
             _ = try await store.addMessage(try Fixtures.reply("已冻结，等待安全团队", by: .system, visibility: .internal), to: first.number, setStatus: nil, now: Fixtures.start)
             #expect(try await numbers("冻结") == [first.number.rawValue])

@@ -155,7 +155,7 @@ extension SQLDeskStore {
     private func insertTickets(_ works: [TicketCreationQueue.Work]) async throws -> [(ticket: Ticket, message: Message)] {
         let dialect = self.dialect
         return try await writeWithEvents { sql in
-            let requesters = try await self.resolveRequesters(works.map(\.draft.requester), now: works[0].now, on: sql)
+            let (requesters, identifiers) = try await self.resolveRequesters(works.map(\.draft.requester), now: works[0].now, on: sql)
             let assignees = Set(works.compactMap(\.draft.assigneeID))
             let teams = Set(works.compactMap(\.draft.teamID))
             if !assignees.isEmpty {
@@ -208,7 +208,6 @@ extension SQLDeskStore {
             if !tagRows.isEmpty { try await sql.raw(dialect.insertRows(into: .ticketTags, tagRows)).run() }
             try await sql.raw(dialect.insertRows(into: .messages, messageRows)).run()
             // Search rows go in the same transaction, in one more statement.
-            let identifiers = try await self.requesterIdentifiers(tickets.map(\.requesterID), on: sql)
             var searchRows = JSONRows(capacity: 256 * works.count)
             for (index, work) in works.enumerated() {
                 let ticket = tickets[index]
@@ -279,14 +278,27 @@ extension SQLDeskStore {
     ///
     /// A contact matches the customer with the same email, else phone, wallet account, Telegram id or WeChat id (the
     /// order ``resolveRequester(_:now:on:)`` uses). Two tickets in a batch from the same new person get one customer.
-    private func resolveRequesters(_ references: [RequesterReference], now: Date, on sql: any SQLDatabase) async throws -> [CustomerID] {
+    /// Also returns each requester's identifiers for the search rows (as ``requesterIdentifiers(_:on:)`` would read them).
+    private func resolveRequesters(
+        _ references: [RequesterReference], now: Date, on sql: any SQLDatabase
+    ) async throws -> (ids: [CustomerID], identifiers: [String: [String?]]) {
+        var identifiers: [String: [String?]] = [:]
+        func remember(_ row: any SQLRow) throws -> CustomerID? {
+            func text(_ column: String) throws -> String? { try row.decodeNil(column: column) ? nil : row.decode(column: column, as: String.self) }
+            let id = try row.decode(column: "id", as: String.self)
+            identifiers[id] = [
+                try text("name"), try text("email"), try text("phone"), try text("wallet_account_id"), try text("telegram_id"), try text("wechat_id"),
+            ]
+            return CustomerID(id)
+        }
         let existing = Set(references.compactMap { reference -> String? in
             if case .existing(let id) = reference { return id.description }
             return nil
         })
         if !existing.isEmpty {
-            let found = try await sql.raw("SELECT id FROM customers WHERE id IN (\(binds: Array(existing)))").all()
+            let found = try await sql.raw("SELECT \(unsafeRaw: Self.identifierColumns) FROM customers WHERE id IN (\(binds: Array(existing)))").all()
             guard found.count == existing.count else { throw DeskError.invalidField("requester.id", reason: .unknownReference) }
+            for row in found { _ = try remember(row) }
         }
         let contacts = references.compactMap { reference -> CustomerContact? in
             if case .contact(let contact) = reference { return contact }
@@ -295,11 +307,11 @@ extension SQLDeskStore {
         // Known customers by "column value", looked up one identifier column at a time.
         var known: [String: CustomerID] = [:]
         for (column, values) in Self.contactColumns.map({ column in (column.name, Set(contacts.compactMap(column.value))) }) where !values.isEmpty {
-            let rows = try await sql.raw("SELECT id, \(unsafeRaw: column) AS value FROM customers WHERE \(unsafeRaw: column) IN (\(binds: Array(values)))").all()
+            let rows = try await sql.raw(
+                "SELECT \(unsafeRaw: Self.identifierColumns), \(unsafeRaw: column) AS value FROM customers WHERE \(unsafeRaw: column) IN (\(binds: Array(values)))"
+            ).all()
             for row in rows {
-                if let id = CustomerID(try row.decode(column: "id", as: String.self)) {
-                    known["\(column) \(try row.decode(column: "value", as: String.self))"] = id
-                }
+                if let id = try remember(row) { known["\(column) \(try row.decode(column: "value", as: String.self))"] = id }
             }
         }
         var result: [CustomerID] = []
@@ -320,13 +332,19 @@ extension SQLDeskStore {
                     walletAccountID: contact.walletAccountID, language: contact.language ?? .zhCN, createdAt: now, updatedAt: now
                 )
                 Self.append(customer, to: &newCustomers)
+                identifiers[customer.id.description] = [
+                    customer.name, customer.email?.rawValue, customer.phone?.rawValue, customer.walletAccountID, customer.telegramID, customer.wechatID,
+                ]
                 for key in keys { known[key] = customer.id }
                 result.append(customer.id)
             }
         }
         if !newCustomers.isEmpty { try await sql.raw(dialect.insertRows(into: .customers, newCustomers)).run() }
-        return result
+        return (result, identifiers)
     }
+
+    /// The columns `remember` in ``resolveRequesters(_:now:on:)`` reads.
+    static let identifierColumns = "id, name, email, phone, wallet_account_id, telegram_id, wechat_id"
 
     /// The identifiers a contact is matched by, in order.
     static let contactColumns: [(name: String, value: @Sendable (CustomerContact) -> String?)] = [
