@@ -27,6 +27,8 @@ struct APITests {
             let text = String(buffer: metrics.body)
             #expect(text.contains("walletdesk_tickets_created_total"))
             #expect(text.contains("walletdesk_db_pool_connections"))
+            #expect(text.contains("walletdesk_ticket_batch_size_count"))
+            #expect(text.contains("walletdesk_ticket_batch_duration_seconds_sum"))
             #expect(text.contains("http_server_request_duration"))
         }
     }

@@ -4,12 +4,17 @@ import Metrics
 import SQLKit
 
 /// How group commit behaves under load, for operators: tickets per batch and how long the writer spends per batch
-/// (the single writer's time per ticket is what bounds creation on SQLite).
+/// (the single writer's time per ticket is what bounds creation on SQLite). The handles are made per batch, not kept in
+/// statics, so a batch written before the metrics backend was set up cannot leave them on the no-op backend for good.
 public enum TicketBatchMetrics {
     public static let sizeLabel = "walletdesk_ticket_batch_size"
     public static let durationLabel = "walletdesk_ticket_batch_duration_seconds"
-    static let size = Recorder(label: sizeLabel)
-    static let duration = Metrics.Timer(label: durationLabel)
+
+    static func record(tickets: Int, since start: ContinuousClock.Instant) {
+        Recorder(label: sizeLabel).record(tickets)
+        let elapsed = (ContinuousClock.now - start).components
+        Metrics.Timer(label: durationLabel).recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+    }
 }
 
 /// Groups ticket creations that arrive together into one transaction ("group commit").
@@ -129,9 +134,7 @@ extension SQLDeskStore {
     private func writeBatch(_ works: [TicketCreationQueue.Work]) async -> [Result<(ticket: Ticket, message: Message), any Error>] {
         let started = ContinuousClock.now
         defer {
-            TicketBatchMetrics.size.record(works.count)
-            let elapsed = (ContinuousClock.now - started).components
-            TicketBatchMetrics.duration.recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+            TicketBatchMetrics.record(tickets: works.count, since: started)
         }
         if works.count > 1 {
             do {
