@@ -168,6 +168,14 @@ struct SearchStoreTests {
                 try await group.waitForAll()
             }
             #expect(try await numbers("zhang@example.com").count == 5)
+            // A customer's new email finds their tickets; the old one no longer does.
+            _ = try await store.updateCustomer(first.requesterID, expectedVersion: nil, now: Fixtures.start) {
+                $0.email = EmailAddress(rawValue: "li.na@example.org")
+                $0.telegramID = "lina_tg"
+            }
+            #expect(try await numbers("li.na@example.org").count == 5)
+            #expect(try await numbers("lina_tg").count == 5)
+            #expect(try await numbers("zhang").isEmpty)
             // A reply is indexed in its transaction, internal notes too.
             _ = try await store.addMessage(try Fixtures.reply("已冻结，等待安全团队", by: .system, visibility: .internal), to: first.number, setStatus: nil, now: Fixtures.start)
             #expect(try await numbers("冻结") == [first.number.rawValue])

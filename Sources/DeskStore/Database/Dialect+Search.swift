@@ -46,7 +46,11 @@ extension Dialect {
     }
 
     func ticketIndexDelete(id: Int64) -> SQLQueryString {
-        kind == .sqlite ? "DELETE FROM ticket_search WHERE rowid = \(bind: id)" : "DELETE FROM ticket_search WHERE id = \(bind: id)"
+        ticketIndexDelete(ids: [id])
+    }
+
+    func ticketIndexDelete(ids: [Int64]) -> SQLQueryString {
+        kind == .sqlite ? "DELETE FROM ticket_search WHERE rowid IN (\(binds: ids))" : "DELETE FROM ticket_search WHERE id IN (\(binds: ids))"
     }
 
     /// Matching ticket-search rows, newest first (both engines walk their index in id order and stop at the limit).

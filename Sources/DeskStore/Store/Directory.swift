@@ -94,6 +94,10 @@ extension SQLDeskStore: DirectoryStore {
                     WHERE id = \(bind: id.description)
                     """
                 ).run()
+                let identifiers = { (customer: Customer) in
+                    [customer.name, customer.email?.rawValue, customer.phone?.rawValue, customer.walletAccountID, customer.telegramID, customer.wechatID]
+                }
+                if identifiers(after) != identifiers(before) { try await self.reindexTickets(of: after, on: sql) }
                 return after
             }
         }

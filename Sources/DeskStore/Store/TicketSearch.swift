@@ -129,6 +129,29 @@ extension SQLDeskStore: TicketSearchStore {
         rows.endRow()
     }
 
+    /// Rewrites the own rows of a customer's tickets after the customer's identifiers changed, so a search for the new
+    /// email (phone, wallet account, …) finds their tickets and one for the old no longer does.
+    func reindexTickets(of customer: Customer, on sql: any SQLDatabase) async throws {
+        let tickets = try await sql.raw(
+            "SELECT \(unsafeRaw: Rows.ticketColumns) FROM tickets WHERE requester_id = \(bind: customer.id.description)"
+        ).all().map(Rows.ticket)
+        guard !tickets.isEmpty else { return }
+        let requester = [
+            customer.name, customer.email?.rawValue, customer.phone?.rawValue, customer.walletAccountID, customer.telegramID, customer.wechatID,
+        ]
+        var start = 0
+        while start < tickets.count {  // in chunks, so a customer with thousands of tickets stays within bind limits
+            let chunk = tickets[start..<min(tickets.count, start + 500)]
+            var rows = JSONRows()
+            for ticket in chunk {
+                Self.appendSearchRow(id: -ticket.number.rawValue, ticket: ticket.number.rawValue, tokens: Self.ticketTokens(ticket, requester: requester), to: &rows)
+            }
+            try await sql.raw(dialect.ticketIndexDelete(ids: chunk.map { -$0.number.rawValue })).run()
+            try await sql.raw(dialect.ticketIndexInsert(rows)).run()
+            start += chunk.count
+        }
+    }
+
     /// Rewrites a ticket's own row after its subject or crypto details changed.
     func reindexTicket(_ ticket: Ticket, on sql: any SQLDatabase) async throws {
         let identifiers = try await requesterIdentifiers([ticket.requesterID], on: sql)
