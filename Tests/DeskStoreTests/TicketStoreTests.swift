@@ -1,5 +1,5 @@
 import DeskCore
-import DeskStore
+@testable import DeskStore
 import Foundation
 import Testing
 
@@ -469,6 +469,9 @@ struct TicketStoreTests {
                 #expect(requesters[2] == requesters[3] && requesters[2] != known)
                 #expect(requesters[4] == requesters[5] && requesters[4] != requesters[2])
             }
+            // The rounds went through the batch statement itself, not its ticket-by-ticket fallback.
+            #expect(store.batchedTickets.load(ordering: .relaxed) > 0)
+            #expect(store.batchFallbacks.load(ordering: .relaxed) == 0)
             let all = try await store.customers(email: nil, phone: nil, walletAccountID: nil, after: nil, limit: 50)
             #expect(all.items.count == 3)
         }

@@ -92,4 +92,68 @@ extension Dialect {
                 """
         }
     }
+
+    /// One statement that writes a whole batch of new tickets: their rows, tags, first messages, search rows and history.
+    ///
+    /// Every statement is a round trip the batch's single writer waits for (on SQLite a hop to SQLiteNIO's thread pool
+    /// and back), so the five inserts go as one. SQLite: an INSERT into the writer connection's temporary view
+    /// `ticket_batch`, whose trigger runs them (``sqliteTicketBatchSetup``); PostgreSQL: data-modifying WITH clauses
+    /// (foreign keys are checked at the end of the statement, when every row is in).
+    func insertTicketBatch(_ batch: TicketBatchRows) -> SQLQueryString {
+        switch kind {
+        case .sqlite:
+            return """
+                INSERT INTO temp.ticket_batch (tickets, tags, messages, search, events)
+                VALUES (\(bind: batch.tickets.text), \(bind: batch.tags.text), \(bind: batch.messages.text), \(bind: batch.search.text),
+                  \(bind: batch.events.text))
+                """
+        case .postgres:
+            var statement: SQLQueryString = "WITH new_tickets AS ("
+            statement += insertRows(into: .tickets, batch.tickets)
+            statement += "), new_tags AS ("
+            statement += insertRows(into: .ticketTags, batch.tags)
+            statement += "), new_messages AS ("
+            statement += insertRows(into: .messages, batch.messages)
+            statement += "), new_search AS ("
+            statement += ticketIndexInsert(batch.search)
+            statement += ") "
+            statement += insertRows(into: .ticketEvents, batch.events)
+            return statement
+        }
+    }
+
+    /// The writer connection's temporary view and trigger behind ``insertTicketBatch(_:)`` on SQLite (created when the
+    /// connection opens; temporary objects belong to one connection and never touch the database file).
+    static let sqliteTicketBatchSetup: [String] = {
+        func insert(_ table: RowTable, from column: String) -> String {
+            let names = table.columns.map(\.name).joined(separator: ", ")
+            let values = table.columns.map { "value->>'\($0.name)'" }.joined(separator: ", ")
+            return "INSERT INTO \(table.name) (\(names)) SELECT \(values) FROM jsonb_each(NEW.\(column)) ORDER BY key;"
+        }
+        let search = """
+            INSERT INTO ticket_search (rowid, ticket_number, tokens) SELECT value->>'id', value->>'ticket_number', value->>'tokens'
+            FROM jsonb_each(NEW.search) ORDER BY key;
+            """
+        return [
+            "CREATE TEMP VIEW IF NOT EXISTS ticket_batch (tickets, tags, messages, search, events) AS SELECT NULL, NULL, NULL, NULL, NULL",
+            """
+            CREATE TEMP TRIGGER IF NOT EXISTS ticket_batch_insert INSTEAD OF INSERT ON ticket_batch BEGIN
+            \(insert(.tickets, from: "tickets"))
+            \(insert(.ticketTags, from: "tags"))
+            \(insert(.messages, from: "messages"))
+            \(search)
+            \(insert(.ticketEvents, from: "events"))
+            END
+            """,
+        ]
+    }()
+}
+
+/// The rows of one batch of new tickets, one JSON array per table (see ``Dialect/insertTicketBatch(_:)``).
+struct TicketBatchRows {
+    var tickets = JSONRows()
+    var tags = JSONRows()
+    var messages = JSONRows()
+    var search = JSONRows()
+    var events = JSONRows()
 }

@@ -69,6 +69,9 @@ public final class SQLiteDeskDatabase: DeskDatabase {
         ] {
             try await writer.sql(queryLogLevel: nil).raw(SQLQueryString(pragma)).run()
         }
+        for statement in Dialect.sqliteTicketBatchSetup {
+            try await writer.sql(queryLogLevel: nil).raw(SQLQueryString(statement)).run()
+        }
         var readers: [SQLiteConnection] = []
         for _ in 0..<readerCount {
             let reader = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: sqliteLogger, on: eventLoop)

@@ -2,6 +2,7 @@ import DeskCore
 import Foundation
 import Logging
 import SQLKit
+import Synchronization
 
 /// Tickets, their conversation and history.
 public protocol TicketStore: Sendable {
@@ -81,6 +82,9 @@ public final class SQLDeskStore: Sendable {
     public let feed: EventFeed
     let lifecycle: TicketLifecycle
     let creationQueue = TicketCreationQueue()
+    /// Tickets written in multi-ticket batches, and batches that had to be written ticket by ticket (for tests).
+    let batchedTickets = Atomic<Int>(0)
+    let batchFallbacks = Atomic<Int>(0)
     /// The lifecycle rules this store applies to messages (reopen window and so on).
     public var lifecycleRules: TicketLifecycle { lifecycle }
     let logger: Logger
@@ -141,18 +145,21 @@ public final class SQLDeskStore: Sendable {
         guard !entries.isEmpty else { return }
         localChanges?.begin(Set(entries.map(\.ticket)))
         var rows = JSONRows(capacity: 256 * entries.count)
-        for (ticket, event, at) in entries {
-            rows.startRow()
-            rows.integer("ticket_number", ticket.rawValue)
-            rows.text("kind", event.kind.rawValue)
-            rows.text("actor_kind", event.actor.kind.rawValue)
-            rows.text("actor_id", event.actor.id.map(FastUUID.format))
-            rows.text("changes", ChangesJSON.encode(event.changes))
-            rows.text("message_id", event.messageID?.description)
-            rows.integer("at", at.microseconds)
-            rows.endRow()
-        }
+        for (ticket, event, at) in entries { Self.append(event, of: ticket, at: at, to: &rows) }
         try await sql.raw(dialect.insertRows(into: .ticketEvents, rows)).run()
+    }
+
+    /// A history entry's row for ``RowTable/ticketEvents``. Whoever writes one calls `localChanges?.begin` first.
+    static func append(_ event: NewTicketEvent, of ticket: TicketNumber, at: Date, to rows: inout JSONRows) {
+        rows.startRow()
+        rows.integer("ticket_number", ticket.rawValue)
+        rows.text("kind", event.kind.rawValue)
+        rows.text("actor_kind", event.actor.kind.rawValue)
+        rows.text("actor_id", event.actor.id.map(FastUUID.format))
+        rows.text("changes", ChangesJSON.encode(event.changes))
+        rows.text("message_id", event.messageID?.description)
+        rows.integer("at", at.microseconds)
+        rows.endRow()
     }
 
     static let historyEncoder: JSONEncoder = {

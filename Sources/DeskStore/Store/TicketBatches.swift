@@ -9,6 +9,8 @@ import SQLKit
 public enum TicketBatchMetrics {
     public static let sizeLabel = "walletdesk_ticket_batch_size"
     public static let durationLabel = "walletdesk_ticket_batch_duration_seconds"
+    /// Batches that failed as a whole and were written ticket by ticket (a bad reference, a race for a new customer).
+    public static let fallbacksLabel = "walletdesk_ticket_batch_fallbacks_total"
 
     static func record(tickets: Int, since start: ContinuousClock.Instant) {
         Recorder(label: sizeLabel).record(tickets)
@@ -138,9 +140,14 @@ extension SQLDeskStore {
         }
         if works.count > 1 {
             do {
-                return try await insertTickets(works).map { .success($0) }
+                let written = try await insertTickets(works)
+                batchedTickets.add(works.count, ordering: .relaxed)
+                return written.map { .success($0) }
             } catch {
                 // Fall through: an unknown reference, a unique race or a lost connection; per-ticket writes tell which.
+                Counter(label: TicketBatchMetrics.fallbacksLabel).increment()
+                batchFallbacks.add(1, ordering: .relaxed)
+                logger.debug("ticket batch written ticket by ticket", metadata: ["tickets": "\(works.count)", "error": "\(String(reflecting: error))"])
             }
         }
         var results: [Result<(ticket: Ticket, message: Message), any Error>] = []
@@ -154,7 +161,8 @@ extension SQLDeskStore {
         return results
     }
 
-    /// Inserts several tickets with multi-row statements in one transaction.
+    /// Inserts several tickets in one transaction: a few lookups, then one statement for all rows (see
+    /// ``Dialect/insertTicketBatch(_:)``).
     private func insertTickets(_ works: [TicketCreationQueue.Work]) async throws -> [(ticket: Ticket, message: Message)] {
         let dialect = self.dialect
         return try await writeWithEvents { sql in
@@ -173,10 +181,7 @@ extension SQLDeskStore {
 
             var tickets: [Ticket] = []
             var messages: [Message] = []
-            var ticketRows = JSONRows(capacity: 512 * works.count)
-            var messageRows = JSONRows(capacity: 512 * works.count)
-            var tagRows = JSONRows()
-            var events: [(TicketNumber, NewTicketEvent, Date)] = []
+            var rows = TicketBatchRows()
             for (index, work) in works.enumerated() {
                 let ticket = work.draft.ticket(number: numbers[index], requesterID: requesters[index], now: work.now)
                 var author = work.draft.firstMessage.author
@@ -185,47 +190,41 @@ extension SQLDeskStore {
                     ticket: ticket.number, visibility: work.draft.firstMessage.visibility, authorKind: author.kind, authorID: author.id,
                     bodyText: work.draft.firstMessage.body.text, bodyHTML: work.draft.firstMessage.body.html, createdAt: work.now
                 )
-                Self.append(ticket, to: &ticketRows)
-                messageRows.startRow()
-                messageRows.text("id", message.id.description)
-                messageRows.integer("ticket_number", ticket.number.rawValue)
-                messageRows.text("visibility", message.visibility.rawValue)
-                messageRows.text("author_kind", message.authorKind.rawValue)
-                messageRows.text("author_id", message.authorID.map(FastUUID.format))
-                messageRows.text("body_text", message.bodyText)
-                messageRows.text("body_html", message.bodyHTML)
-                messageRows.integer("created_at", work.now.microseconds)
-                messageRows.endRow()
+                Self.append(ticket, to: &rows.tickets)
+                rows.messages.startRow()
+                rows.messages.text("id", message.id.description)
+                rows.messages.integer("ticket_number", ticket.number.rawValue)
+                rows.messages.text("visibility", message.visibility.rawValue)
+                rows.messages.text("author_kind", message.authorKind.rawValue)
+                rows.messages.text("author_id", message.authorID.map(FastUUID.format))
+                rows.messages.text("body_text", message.bodyText)
+                rows.messages.text("body_html", message.bodyHTML)
+                rows.messages.integer("created_at", work.now.microseconds)
+                rows.messages.endRow()
                 for tag in ticket.tags {
-                    tagRows.startRow()
-                    tagRows.integer("ticket_number", ticket.number.rawValue)
-                    tagRows.text("tag", tag)
-                    tagRows.endRow()
+                    rows.tags.startRow()
+                    rows.tags.integer("ticket_number", ticket.number.rawValue)
+                    rows.tags.text("tag", tag)
+                    rows.tags.endRow()
                 }
-                events.append((ticket.number, NewTicketEvent(kind: .created, actor: work.actor, changes: Self.creationChanges(ticket)), work.now))
-                events.append((ticket.number, NewTicketEvent(kind: .messageAdded, actor: author, messageID: message.id), work.now))
+                // Search rows: the ticket's own (its number, fields and requester's identifiers) and its first message.
+                let requester = (identifiers[ticket.requesterID.description] ?? []).compactMap { $0 }
+                let own = Self.segmenter.indexTokens(([String(ticket.number.rawValue)] + requester).joined(separator: "\n")) + work.fieldTokens
+                Self.appendSearchRow(id: -ticket.number.rawValue, ticket: ticket.number.rawValue, tokens: own, to: &rows.search)
+                Self.appendSearchRow(id: nil, ticket: ticket.number.rawValue, text: work.messageTokens, to: &rows.search)
+                let created = NewTicketEvent(kind: .created, actor: work.actor, changes: Self.creationChanges(ticket))
+                Self.append(created, of: ticket.number, at: work.now, to: &rows.events)
+                Self.append(NewTicketEvent(kind: .messageAdded, actor: author, messageID: message.id), of: ticket.number, at: work.now, to: &rows.events)
                 tickets.append(ticket)
                 messages.append(message)
             }
-            try await sql.raw(dialect.insertRows(into: .tickets, ticketRows)).run()
-            if !tagRows.isEmpty { try await sql.raw(dialect.insertRows(into: .ticketTags, tagRows)).run() }
-            try await sql.raw(dialect.insertRows(into: .messages, messageRows)).run()
-            // Search rows go in the same transaction, in one more statement.
-            var searchRows = JSONRows(capacity: 256 * works.count)
-            for (index, work) in works.enumerated() {
-                let ticket = tickets[index]
-                let requester = (identifiers[ticket.requesterID.description] ?? []).compactMap { $0 }
-                let own = Self.segmenter.indexTokens(([String(ticket.number.rawValue)] + requester).joined(separator: "\n")) + work.fieldTokens
-                Self.appendSearchRow(id: -ticket.number.rawValue, ticket: ticket.number.rawValue, tokens: own, to: &searchRows)
-                Self.appendSearchRow(id: nil, ticket: ticket.number.rawValue, text: work.messageTokens, to: &searchRows)
-            }
-            try await sql.raw(dialect.ticketIndexInsert(searchRows)).run()
+            self.localChanges?.begin(Set(numbers))
+            try await sql.raw(dialect.insertTicketBatch(rows)).run()
             for (index, work) in works.enumerated() where !work.draft.firstMessage.attachmentIDs.isEmpty {
                 messages[index].attachments = try await self.linkAttachments(
                     work.draft.firstMessage.attachmentIDs, to: messages[index].id, ticket: tickets[index].number, on: sql
                 )
             }
-            try await self.record(events, on: sql)
             return Array(zip(tickets, messages))
         }
     }
