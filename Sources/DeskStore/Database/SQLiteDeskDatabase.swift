@@ -19,7 +19,9 @@ public final class SQLiteDeskDatabase: DeskDatabase {
     public let kind = DatabaseKind.sqlite
     public let dialect = Dialect(kind: .sqlite)
 
-    private let writer: SQLiteConnection
+    private let writer: SQLiteWriterConnection
+    /// SQLKit's view of ``writer``; its statements run on the calling thread, the writer's event loop.
+    private let writerDatabase: SQLiteWriterDatabase
     private let readers: [SQLiteConnection]
     private let writeLock = AsyncMutex()
     private let threadPool: NIOThreadPool
@@ -34,10 +36,11 @@ public final class SQLiteDeskDatabase: DeskDatabase {
     private let writerExecutor: EventLoopTaskExecutor
 
     private init(
-        writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, writerLoop: MultiThreadedEventLoopGroup,
+        writer: SQLiteWriterConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, writerLoop: MultiThreadedEventLoopGroup,
         fileLock: SoleWriterLock?, logger: Logger
     ) {
         self.writer = writer
+        self.writerDatabase = SQLiteWriterDatabase(connection: writer, logger: logger, eventLoop: writerLoop.next())
         self.readers = readers
         self.threadPool = threadPool
         self.writerLoop = writerLoop
@@ -56,21 +59,19 @@ public final class SQLiteDeskDatabase: DeskDatabase {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let fileLock = soleWriter ? try SoleWriterLock(databasePath: path) : nil
-        let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
+        let threadPool = NIOThreadPool(numberOfThreads: readerCount)
         threadPool.start()
         let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
         let writerLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         var sqliteLogger = logger
         sqliteLogger[metadataKey: "db"] = "sqlite"
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: sqliteLogger, on: writerLoop.next())
-        for pragma in [
+        let writer = try SQLiteWriterConnection(path: path)
+        let setup = SQLiteWriterDatabase(connection: writer, logger: sqliteLogger, eventLoop: writerLoop.next())
+        for statement in [
             "PRAGMA journal_mode=WAL", "PRAGMA synchronous=\(synchronousFull ? "FULL" : "NORMAL")", "PRAGMA foreign_keys=ON",
             "PRAGMA busy_timeout=5000", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-20000",
-        ] {
-            try await writer.sql(queryLogLevel: nil).raw(SQLQueryString(pragma)).run()
-        }
-        for statement in Dialect.sqliteTicketBatchSetup {
-            try await writer.sql(queryLogLevel: nil).raw(SQLQueryString(statement)).run()
+        ] + Dialect.sqliteTicketBatchSetup {
+            try await setup.raw(SQLQueryString(statement)).run()
         }
         var readers: [SQLiteConnection] = []
         for _ in 0..<readerCount {
@@ -99,7 +100,7 @@ public final class SQLiteDeskDatabase: DeskDatabase {
         await writeLock.lock()
         writerInUse.store(1, ordering: .relaxed)
         defer { writerInUse.store(0, ordering: .relaxed) }
-        let sql = writer.sql(queryLogLevel: nil)
+        let sql = writerDatabase
         do {
             try await sql.raw("BEGIN IMMEDIATE").run()
         } catch {
@@ -136,8 +137,10 @@ public final class SQLiteDeskDatabase: DeskDatabase {
 
     public func shutdown() async throws {
         for reader in readers { try? await reader.close() }
-        try? await writer.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
-        try await writer.close()
+        await writeLock.lock()
+        try? await writerDatabase.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        writer.close()
+        await writeLock.unlock()
         try await threadPool.shutdownGracefully()
         try await writerLoop.shutdownGracefully()
         fileLock?.release()
