@@ -80,7 +80,7 @@ struct ChannelsController {
     }
 }
 
-struct ChannelInput: Decodable, Sendable {
+struct ChannelInput: JSONBody {
     var kind: ChannelKind?
     var value: String?
     var use: ChannelUse?
@@ -88,17 +88,14 @@ struct ChannelInput: Decodable, Sendable {
     var hours: Patch<String> = .unchanged
     var version: Int?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case kind, value, use, label, hours, version }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try c.decodeIfPresent(ChannelKind.self, forKey: .kind)
-        value = try c.decodeIfPresent(String.self, forKey: .value)
-        use = try c.decodeIfPresent(ChannelUse.self, forKey: .use)
-        label = try c.decodeIfPresent(String.self, forKey: .label)
-        hours = try c.decodePatch(String.self, forKey: .hours)
-        version = try c.decodeIfPresent(Int.self, forKey: .version)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["kind", "value", "use", "label", "hours", "version"])
+        kind = try json.value("kind")
+        value = try json.string("value")
+        use = try json.value("use")
+        label = try json.string("label")
+        hours = try json.patch("hours", json.string)
+        version = try json.int("version")
     }
 }
 

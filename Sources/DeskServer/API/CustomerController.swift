@@ -139,39 +139,32 @@ struct CustomerController {
     }
 }
 
-struct CustomerCodeInput: Decodable, Sendable {
+struct CustomerCodeInput: JSONBody {
     var email: EmailAddress
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case email }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        email = try decoder.container(keyedBy: CodingKeys.self).decode(EmailAddress.self, forKey: .email)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["email"])
+        email = try json.required("email") { key throws(DeskError) in try json.value(key, as: EmailAddress.self) }
     }
 }
 
-struct CustomerSignInInput: Decodable, Sendable {
+struct CustomerSignInInput: JSONBody {
     var email: EmailAddress
     var code: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case email, code }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        email = try c.decode(EmailAddress.self, forKey: .email)
-        code = try c.decode(String.self, forKey: .code)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["email", "code"])
+        email = try json.required("email") { key throws(DeskError) in try json.value(key, as: EmailAddress.self) }
+        code = try json.required("code", json.string)
     }
 }
 
-struct WalletSSOInput: Decodable, Sendable {
+struct WalletSSOInput: JSONBody {
     var token: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case token }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        token = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .token)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["token"])
+        token = try json.required("token", json.string)
     }
 }
 

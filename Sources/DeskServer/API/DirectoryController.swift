@@ -184,18 +184,15 @@ extension DirectoryController {
     }
 }
 
-struct RevealInput: Decodable, Sendable {
+struct RevealInput: JSONBody {
     /// Why the agent needs the clear values (kept in the audit log).
     var reason: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case reason }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let text = try c.decode(String.self, forKey: .reason).trimmingWhitespace()
-        guard !text.isEmpty else { throw DeskError.invalidField("reason", reason: .required) }
-        guard text.count <= 500 else { throw DeskError.invalidField("reason", reason: .tooLong) }
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["reason"])
+        let text = try json.required("reason", json.string).trimmingWhitespace()
+        guard !text.isEmpty else { throw DeskError.invalidField(json.field("reason"), reason: .required) }
+        guard text.count <= 500 else { throw DeskError.invalidField(json.field("reason"), reason: .tooLong) }
         reason = String(text)
     }
 }

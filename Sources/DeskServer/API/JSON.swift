@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// The JSON coders every route uses: ISO 8601 times with milliseconds, camelCase keys as written in the resources.
+/// The JSON encoder every route uses: ISO 8601 times with milliseconds, camelCase keys as written in the resources.
 enum JSON {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -14,27 +14,11 @@ enum JSON {
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
     }()
-
-    static let decoder = JSONDecoder()
 }
 
 extension Request {
-    /// Reads and decodes a JSON body, answering 413, 415 and 400 problems (with the offending field) instead of 500s.
-    mutating func decodeJSON<T: Decodable>(as type: T.Type, limit: Int) async throws -> T {
-        let buffer = try await jsonBody(limit: limit)
-        do {
-            return try JSON.decoder.decode(T.self, from: buffer)
-        } catch let error as DeskError {
-            throw error
-        } catch let error as DecodingError {
-            throw Self.translate(error)
-        } catch {
-            throw DeskError.malformedJSON(detail: "unreadable body")
-        }
-    }
-
-    /// Reads a JSON body into a request type with ``JSONReader`` (the ticket API's bodies), answering the same problems
-    /// as the Codable path.
+    /// Reads a JSON body into a request type with ``JSONReader``, answering 413, 415 and 400 problems (with the offending
+    /// field) instead of 500s.
     mutating func decodeJSON<T: JSONBody>(as type: T.Type, limit: Int) async throws -> T {
         let buffer = try await jsonBody(limit: limit)
         let value: JSONValue
@@ -89,25 +73,6 @@ extension Request {
         }
         return false
     }
-
-    static func translate(_ error: DecodingError) -> DeskError {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
-        }
-        switch error {
-        case .typeMismatch(_, let context):
-            return context.codingPath.isEmpty ? .malformedJSON(detail: "expected an object") : .invalidField(path(context.codingPath), reason: .wrongType)
-        case .valueNotFound(_, let context):
-            return .invalidField(path(context.codingPath), reason: .required)
-        case .keyNotFound(let key, let context):
-            return .invalidField(path(context.codingPath + [key]), reason: .required)
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return .malformedJSON(detail: "syntax error") }
-            return .invalidField(path(context.codingPath), reason: .invalidValue)
-        @unknown default:
-            return .malformedJSON(detail: "unreadable body")
-        }
-    }
 }
 
 extension Response {
@@ -121,25 +86,6 @@ extension Response {
     }
 }
 
-/// Any JSON object key, to list the keys a client sent.
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
-extension Decoder {
-    /// Refuses keys this request type does not know, so a typo (`assignee_id`) is an error instead of silently ignored.
-    func rejectUnknownKeys(_ known: Set<String>) throws {
-        let container = try self.container(keyedBy: AnyKey.self)
-        for key in container.allKeys where !known.contains(key.stringValue) {
-            let prefix = codingPath.map(\.stringValue).joined(separator: ".")
-            throw DeskError.invalidField(prefix.isEmpty ? key.stringValue : "\(prefix).\(key.stringValue)", reason: .unknownField)
-        }
-    }
-}
-
 /// A field of a PATCH request: absent (leave it), null (clear it) or a value.
 enum Patch<Value: Sendable>: Sendable {
     case unchanged
@@ -147,13 +93,5 @@ enum Patch<Value: Sendable>: Sendable {
 
     func apply(to value: inout Value?) {
         if case .set(let new) = self { value = new }
-    }
-}
-
-extension KeyedDecodingContainer {
-    func decodePatch<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> Patch<T> {
-        guard contains(key) else { return .unchanged }
-        if try decodeNil(forKey: key) { return .set(nil) }
-        return .set(try decode(T.self, forKey: key))
     }
 }

@@ -183,30 +183,24 @@ struct SecondFactorController {
     }
 }
 
-struct SecondFactorInput: Decodable, Sendable {
+struct SecondFactorInput: JSONBody {
     var code: String?
     var recoveryCode: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case code, recoveryCode }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        code = try c.decodeIfPresent(String.self, forKey: .code)
-        recoveryCode = try c.decodeIfPresent(String.self, forKey: .recoveryCode)
-        guard code != nil || recoveryCode != nil else { throw DeskError.invalidField("code", reason: .required) }
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["code", "recoveryCode"])
+        code = try json.string("code")
+        recoveryCode = try json.string("recoveryCode")
+        guard code != nil || recoveryCode != nil else { throw DeskError.invalidField(json.field("code"), reason: .required) }
     }
 }
 
-struct PolicyInput: Decodable, Sendable {
+struct PolicyInput: JSONBody {
     var requiredForEveryone: Bool
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case requiredForEveryone }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        requiredForEveryone = try c.decode(Bool.self, forKey: .requiredForEveryone)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["requiredForEveryone"])
+        requiredForEveryone = try json.required("requiredForEveryone", json.bool)
     }
 }
 

@@ -178,45 +178,36 @@ struct SessionsController {
     }
 }
 
-struct SignInInput: Decodable, Sendable {
+struct SignInInput: JSONBody {
     var email: String
     var password: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case email, password }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        email = try c.decode(String.self, forKey: .email)
-        password = try c.decode(String.self, forKey: .password)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["email", "password"])
+        email = try json.required("email", json.string)
+        password = try json.required("password", json.string)
     }
 }
 
-struct SetPasswordInput: Decodable, Sendable {
+struct SetPasswordInput: JSONBody {
     var code: String
     var password: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case code, password }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        code = try c.decode(String.self, forKey: .code)
-        password = try c.decode(String.self, forKey: .password)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["code", "password"])
+        code = try json.required("code", json.string)
+        password = try json.required("password", json.string)
     }
 }
 
-struct ChangePasswordInput: Decodable, Sendable {
+struct ChangePasswordInput: JSONBody {
     var currentPassword: String
     var newPassword: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case currentPassword, newPassword }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        currentPassword = try c.decode(String.self, forKey: .currentPassword)
-        newPassword = try c.decode(String.self, forKey: .newPassword)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["currentPassword", "newPassword"])
+        currentPassword = try json.required("currentPassword", json.string)
+        newPassword = try json.required("newPassword", json.string)
     }
 }
 

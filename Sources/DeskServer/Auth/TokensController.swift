@@ -57,20 +57,17 @@ struct TokensController {
     }
 }
 
-struct TokenInput: Decodable, Sendable {
+struct TokenInput: JSONBody {
     var name: String
     var scopes: Set<TokenScope>
     var agentId: AgentID?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case name, scopes, agentId }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
-        scopes = try c.decode(Set<TokenScope>.self, forKey: .scopes)
-        agentId = try c.decodeIfPresent(AgentID.self, forKey: .agentId)
-        guard !scopes.isEmpty else { throw DeskError.invalidField("scopes", reason: .required) }
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["name", "scopes", "agentId"])
+        name = try json.required("name", json.string)
+        scopes = Set(try json.required("scopes") { key throws(DeskError) in try json.values(key, as: TokenScope.self) })
+        agentId = try json.id("agentId")
+        guard !scopes.isEmpty else { throw DeskError.invalidField(json.field("scopes"), reason: .required) }
     }
 }
 

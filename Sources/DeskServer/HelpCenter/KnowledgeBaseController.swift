@@ -111,7 +111,7 @@ struct KnowledgeBaseController {
 
     @Sendable func putSynonyms(_ request: Request, context: AgentRequestContext) async throws -> Response {
         var request = request
-        let input = try await request.decodeJSON(as: SynonymsResource.self, limit: 256 * 1024)
+        let input = try await request.decodeJSON(as: SynonymsInput.self, limit: 256 * 1024)
         guard input.groups.count <= 1000,
             input.groups.allSatisfy({ $0.count <= 50 && $0.allSatisfy { $0.count <= 100 && !$0.contains("\n") && !$0.contains("\u{0}") } })
         else {

@@ -2,19 +2,17 @@ import DeskCore
 import Foundation
 
 /// Request and response shapes of the knowledge-base API.
-struct TranslationInput: Decodable, Sendable {
+struct TranslationInput: JSONBody {
     var language: Language
     var title: String
     var markdown: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case language, title, markdown }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        language = try c.decode(Language.self, forKey: .language)
-        title = String(try c.decode(String.self, forKey: .title).trimmingWhitespace())
-        markdown = try c.decode(String.self, forKey: .markdown)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["language", "title", "markdown"])
+        language = try json.required("language") { key throws(DeskError) in try json.value(key, as: Language.self) }
+        title = String(try json.required("title", json.string).trimmingWhitespace())
+        markdown = try json.required("markdown", json.string)
+        // Refused under the names the API has always given, whichever translation is at fault ("translations.title").
         guard !title.contains("\u{0}"), !markdown.contains("\u{0}") else { throw DeskError.invalidField("translations", reason: .invalidValue) }
         guard !title.isEmpty else { throw DeskError.invalidField("translations.title", reason: .required) }
         guard title.count <= 200 else { throw DeskError.invalidField("translations.title", reason: .tooLong) }
@@ -27,7 +25,7 @@ struct TranslationInput: Decodable, Sendable {
 }
 
 /// Create (slug, category and translations required) or patch (everything optional) an article.
-struct ArticleInput: Decodable, Sendable {
+struct ArticleInput: JSONBody {
     var slug: Slug?
     var category: Slug?
     var section: String?
@@ -38,105 +36,91 @@ struct ArticleInput: Decodable, Sendable {
     var removeLanguages: [Language]?
     var version: Int?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case slug, category, section, kind, status, position, translations, removeLanguages, version }
-
     /// Display positions (both engines store a 32-bit integer).
     static let positions = -1_000_000...1_000_000
 
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        func slug(_ key: CodingKeys) throws -> Slug? {
-            guard let raw = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
-            guard let slug = Slug(rawValue: raw) else { throw DeskError.invalidField(key.rawValue, reason: .invalidValue) }
-            return slug
-        }
-        self.slug = try slug(.slug)
-        self.category = try slug(.category)
-        section = try c.decodeIfPresent(String.self, forKey: .section)
-        if let section, section.count > 100 { throw DeskError.invalidField("section", reason: .tooLong) }
-        if let section, section.contains("\u{0}") { throw DeskError.invalidField("section", reason: .invalidValue) }
-        kind = try c.decodeIfPresent(ArticleKind.self, forKey: .kind)
-        status = try c.decodeIfPresent(ArticleStatus.self, forKey: .status)
-        position = try c.decodeIfPresent(Int.self, forKey: .position)
-        if let position, !ArticleInput.positions.contains(position) { throw DeskError.invalidField("position", reason: .invalidValue) }
-        translations = try c.decodeIfPresent([TranslationInput].self, forKey: .translations)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["slug", "category", "section", "kind", "status", "position", "translations", "removeLanguages", "version"])
+        slug = try json.value("slug")
+        category = try json.value("category")
+        section = try json.string("section")
+        if let section, section.count > 100 { throw DeskError.invalidField(json.field("section"), reason: .tooLong) }
+        if let section, section.contains("\u{0}") { throw DeskError.invalidField(json.field("section"), reason: .invalidValue) }
+        kind = try json.value("kind")
+        status = try json.value("status")
+        position = try json.int("position")
+        if let position, !ArticleInput.positions.contains(position) { throw DeskError.invalidField(json.field("position"), reason: .invalidValue) }
+        translations = try json.bodies("translations")
         if let translations, Set(translations.map(\.language)).count != translations.count {
-            throw DeskError.invalidField("translations", reason: .invalidValue)
+            throw DeskError.invalidField(json.field("translations"), reason: .invalidValue)
         }
-        removeLanguages = try c.decodeIfPresent([Language].self, forKey: .removeLanguages)
-        version = try c.decodeIfPresent(Int.self, forKey: .version)
+        removeLanguages = try json.values("removeLanguages")
+        version = try json.int("version")
     }
 }
 
-struct CategoryInput: Decodable, Sendable {
+struct CategoryInput: JSONBody {
     var slug: Slug
     var names: [Language: String]
     var descriptions: [Language: String]?
     var position: Int?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case slug, names, descriptions, position }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        guard let slug = Slug(rawValue: try c.decode(String.self, forKey: .slug)) else { throw DeskError.invalidField("slug", reason: .invalidValue) }
-        self.slug = slug
-        func map(_ key: CodingKeys) throws -> [Language: String]? {
-            guard let raw = try c.decodeIfPresent([String: String].self, forKey: key) else { return nil }
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["slug", "names", "descriptions", "position"])
+        slug = try json.required("slug") { key throws(DeskError) in try json.value(key, as: Slug.self) }
+        // An object of language tags to short texts.
+        func texts(_ key: String) throws(DeskError) -> [Language: String]? {
+            guard let map = try json.object(key) else { return nil }
             var result: [Language: String] = [:]
-            for (tag, text) in raw {
-                guard let language = Language(rawValue: tag), text.count <= 300, !text.contains("\u{0}") else {
-                    throw DeskError.invalidField(key.rawValue, reason: .invalidValue)
+            for member in map.object.members {
+                let text = try map.required(member.key, map.string)
+                guard let language = Language(rawValue: member.key), text.count <= 300, !text.contains("\u{0}") else {
+                    throw DeskError.invalidField(json.field(key), reason: .invalidValue)
                 }
                 result[language] = text
             }
             return result
         }
-        guard let names = try map(.names), !names.isEmpty else { throw DeskError.invalidField("names", reason: .required) }
+        guard let names = try texts("names"), !names.isEmpty else { throw DeskError.invalidField(json.field("names"), reason: .required) }
         self.names = names
-        descriptions = try map(.descriptions)
-        position = try c.decodeIfPresent(Int.self, forKey: .position)
-        if let position, !ArticleInput.positions.contains(position) { throw DeskError.invalidField("position", reason: .invalidValue) }
+        descriptions = try texts("descriptions")
+        position = try json.int("position")
+        if let position, !ArticleInput.positions.contains(position) { throw DeskError.invalidField(json.field("position"), reason: .invalidValue) }
     }
 }
 
-struct VoteInput: Decodable, Sendable {
+struct VoteInput: JSONBody {
     var helpful: Bool
     var comment: String?
     var language: Language?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case helpful, comment, language }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        helpful = try c.decode(Bool.self, forKey: .helpful)
-        comment = try c.decodeIfPresent(String.self, forKey: .comment)
-        language = try c.decodeIfPresent(Language.self, forKey: .language)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["helpful", "comment", "language"])
+        helpful = try json.required("helpful", json.bool)
+        comment = try json.string("comment")
+        language = try json.value("language")
     }
 }
 
-struct DeflectionInput: Decodable, Sendable {
+struct DeflectionInput: JSONBody {
     var query: String
     var language: Language?
     var articles: [Slug]
     var opened: Slug?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case query, language, articles, opened }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        query = try c.decode(String.self, forKey: .query)
-        language = try c.decodeIfPresent(Language.self, forKey: .language)
-        let raw = try c.decode([String].self, forKey: .articles)
-        guard raw.count <= 10 else { throw DeskError.invalidField("articles", reason: .tooMany) }
-        articles = try raw.map { guard let slug = Slug(rawValue: $0) else { throw DeskError.invalidField("articles", reason: .invalidValue) }; return slug }
-        opened = try c.decodeIfPresent(String.self, forKey: .opened).map {
-            guard let slug = Slug(rawValue: $0) else { throw DeskError.invalidField("opened", reason: .invalidValue) }
-            return slug
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["query", "language", "articles", "opened"])
+        query = try json.required("query", json.string)
+        language = try json.value("language")
+        let raw = try json.required("articles", json.strings)
+        guard raw.count <= 10 else { throw DeskError.invalidField(json.field("articles"), reason: .tooMany) }
+        var articles: [Slug] = []
+        for text in raw {
+            guard let slug = Slug(rawValue: text) else { throw DeskError.invalidField(json.field("articles"), reason: .invalidValue) }
+            articles.append(slug)
         }
+        self.articles = articles
+        opened = try json.value("opened")
     }
 }
 
@@ -248,6 +232,26 @@ struct RevisionResource: Codable, Sendable {
 
 struct SynonymsResource: Codable, Sendable {
     var groups: [[String]]
+}
+
+/// A new synonym table: groups of words that mean the same.
+struct SynonymsInput: JSONBody {
+    var groups: [[String]]
+
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["groups"])
+        groups = try json.required("groups") { key throws(DeskError) in
+            try json.array(key) { value, place throws(DeskError) in
+                guard case .array(let words) = value else { throw DeskError.invalidField(place, reason: .wrongType) }
+                var group: [String] = []
+                for (index, word) in words.enumerated() {
+                    guard case .string(let text) = word else { throw DeskError.invalidField("\(place)[\(index)]", reason: .wrongType) }
+                    group.append(text)
+                }
+                return group
+            }
+        }
+    }
 }
 
 struct SearchHitResource: Codable, Sendable {

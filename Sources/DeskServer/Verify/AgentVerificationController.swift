@@ -93,17 +93,14 @@ struct AgentVerificationController {
     }
 }
 
-struct CallCheckInput: Decodable, Sendable {
+struct CallCheckInput: JSONBody {
     var ticket: String
     var code: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case ticket, code }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.rawValue)))
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        ticket = try c.decode(String.self, forKey: .ticket)
-        code = try c.decode(String.self, forKey: .code)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["ticket", "code"])
+        ticket = try json.required("ticket", json.string)
+        code = try json.required("code", json.string)
     }
 }
 

@@ -42,14 +42,12 @@ struct AntiPhishingController {
     }
 }
 
-struct PhraseInput: Decodable, Sendable {
+struct PhraseInput: JSONBody {
     var phrase: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case phrase }
-
-    init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(["phrase"])
-        phrase = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .phrase)
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["phrase"])
+        phrase = try json.required("phrase", json.string)
     }
 }
 
