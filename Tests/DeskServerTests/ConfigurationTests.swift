@@ -1,3 +1,4 @@
+import DeskCore
 import DeskServer
 import Foundation
 import Testing
@@ -32,6 +33,21 @@ struct ConfigurationTests {
         #expect(try !ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_STARTER_KB": "0"]).starterKnowledgeBase)
         #expect(try !ServerConfiguration.load(flags: .init(starterKnowledgeBase: false), environment: ["WALLETDESK_STARTER_KB": "1"]).starterKnowledgeBase)
         #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_STARTER_KB": "maybe"]) }
+    }
+
+    @Test("trusted proxies: loopback by default, a list from the environment or file, empty trusts none, bad entries refused")
+    func trustedProxies() throws {
+        let defaults = try ServerConfiguration.load(flags: .init(), environment: [:])
+        #expect(defaults.trustedProxies == .loopback)
+        #expect(try defaults.accountSettings().trustedProxies == .loopback)
+        let listed = try ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_TRUSTED_PROXIES": "10.0.0.0/8, ::1"])
+        #expect(listed.trustedProxies.ranges.map(\.description) == ["10.0.0.0/8", "::1/128"])
+        #expect(try ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_TRUSTED_PROXIES": ""]).trustedProxies == .none)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("wd-config-\(UUID()).json")
+        try Data(#"{"trustedProxies": ["172.16.0.0/12"]}"#.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(try ServerConfiguration.load(flags: .init(configFile: file.path), environment: [:]).trustedProxies.ranges.map(\.description) == ["172.16.0.0/12"])
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_TRUSTED_PROXIES": "nginx"]) }
     }
 
     @Test("bad values are refused with the setting's name")

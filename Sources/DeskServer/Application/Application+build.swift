@@ -14,6 +14,7 @@ public func buildRouter(
     let router = Router(context: DeskRequestContext.self)
     // Outermost first: security headers wrap everything, so problem responses carry them too.
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ClientAddressMiddleware(trusted: dependencies.accounts.trustedProxies))
     router.add(middleware: MetricsMiddleware())
     let allowedMethods = AllowedMethods()
     router.add(middleware: ProblemMiddleware(logger: logger, allowedMethods: allowedMethods))

@@ -71,6 +71,8 @@ public struct AccountSettings: Sendable {
     /// Password hashes waiting or running at most before sign-in answers 503 (see ``PasswordHasher``). Tests, which run
     /// many servers in one process sharing one hashing pool, raise it.
     public var hashingQueueLimit = PasswordHasher.defaultMaxWaiting
+    /// Reverse proxies whose `X-Forwarded-For` names the client (``ClientAddressMiddleware``).
+    public var trustedProxies = TrustedProxies.loopback
 
     public init(
         bcryptCost: Int = 12, sessions: SessionPolicy = SessionPolicy(), secureCookies: Bool = false, setupCodeLifetime: TimeInterval = 72 * 3600,
@@ -87,10 +89,11 @@ public struct AccountSettings: Sendable {
 
     init(
         bcryptCost: Int, sessions: SessionPolicy, customerSessions: SessionPolicy, secureCookies: Bool, throttle: ThrottlePolicy,
-        walletSSO: WalletSSOVerifier?
+        walletSSO: WalletSSOVerifier?, trustedProxies: TrustedProxies
     ) {
         self.init(bcryptCost: bcryptCost, sessions: sessions, secureCookies: secureCookies, throttle: throttle, customerSessions: customerSessions)
         self.walletSSO = walletSSO
+        self.trustedProxies = trustedProxies
     }
 
     /// Turns wallet-app single sign-on on with a PEM public key (Ed25519 or P-256).

@@ -18,9 +18,13 @@ public struct DeskRequestContext: RequestContext, RemoteAddressRequestContext {
         self.remoteAddress = source.channel.remoteAddress
     }
 
-    /// The caller's address as text for sign-in records; "unknown" when the connection has none (tests).
+    /// The client's address behind trusted proxies, set by ``ClientAddressMiddleware``.
+    public var clientAddress: String?
+
+    /// The caller's address as text for sign-in records and per-address limits: the client's address when a trusted
+    /// proxy named it, else the connection's peer; "unknown" when the connection has none (tests).
     var clientIP: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        clientAddress ?? remoteAddress?.ipAddress ?? "unknown"
     }
 }
 

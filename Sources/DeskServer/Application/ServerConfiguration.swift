@@ -48,6 +48,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var walletSSOIssuer: String?
     /// Outgoing mail (SMTP server, sender, retries); see ServerConfiguration+Mail.swift.
     public var mail = MailConfiguration()
+    /// Reverse proxies whose `X-Forwarded-For` names the client (default: loopback, a proxy on the same host).
+    public var trustedProxies = TrustedProxies.loopback
 
     public init() {}
 
@@ -72,7 +74,8 @@ public struct ServerConfiguration: Sendable, Equatable {
                 throttle.lockDuration = TimeInterval(signInLockMinutes * 60)
                 return throttle
             }(),
-            walletSSO: sso
+            walletSSO: sso,
+            trustedProxies: trustedProxies
         )
     }
 
@@ -144,6 +147,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = file.walletSSOPublicKey { walletSSOPublicKey = try Self.pem(value) }
         if let value = file.walletSSOAudience { walletSSOAudience = value }
         if let value = file.walletSSOIssuer { walletSSOIssuer = value }
+        if let value = file.trustedProxies { trustedProxies = try Self.proxies(value, "trustedProxies") }
         try mail.apply(file: path)
     }
 
@@ -189,6 +193,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = environment["WALLETDESK_WALLET_SSO_PUBLIC_KEY"], !value.isEmpty { walletSSOPublicKey = try Self.pem(value) }
         if let value = environment["WALLETDESK_WALLET_SSO_AUDIENCE"], !value.isEmpty { walletSSOAudience = value }
         if let value = environment["WALLETDESK_WALLET_SSO_ISSUER"], !value.isEmpty { walletSSOIssuer = value }
+        if let value = environment["WALLETDESK_TRUSTED_PROXIES"] {
+            trustedProxies = try Self.proxies(value.split(separator: ",").map(String.init), "WALLETDESK_TRUSTED_PROXIES")
+        }
         if let value = environment["WALLETDESK_SECURE_COOKIES"] { secureCookies = ["1", "true", "yes"].contains(value.lowercased()) }
         try mail.apply(environment: environment)
     }
@@ -219,6 +226,14 @@ public struct ServerConfiguration: Sendable, Equatable {
     static func cost(_ value: Int) throws -> Int {
         guard (4...31).contains(value) else { throw ConfigurationError.invalid("bcrypt cost", String(value)) }
         return value
+    }
+
+    /// Addresses or ranges (`10.0.0.0/8`, `::1`); an empty list trusts no proxy.
+    static func proxies(_ entries: [String], _ name: String) throws -> TrustedProxies {
+        switch TrustedProxies.parse(entries) {
+        case .success(let proxies): return proxies
+        case .failure(let invalid): throw ConfigurationError.invalid(name, "\(invalid.text) is not an IP address or range such as 10.0.0.0/8")
+        }
     }
 
     static func positive(_ value: Int, _ name: String) throws -> Int {
@@ -254,6 +269,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         var walletSSOPublicKey: String?
         var walletSSOAudience: String?
         var walletSSOIssuer: String?
+        var trustedProxies: [String]?
     }
 }
 
