@@ -27,6 +27,9 @@ public protocol DeskDatabase: Sendable {
     /// The transaction is durable when this returns: callers acknowledge to clients only afterwards.
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
+    /// Where write transactions run, when the engine has such a place (SQLite: the writer's own event loop). Work that
+    /// does little but write batch after batch (group commit's drain) runs there too, so it does not hop threads.
+    var writeExecutor: (any TaskExecutor)? { get }
     /// Checks that the database answers (for `/readyz`).
     func ping() async throws
 

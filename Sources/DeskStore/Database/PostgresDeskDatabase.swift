@@ -156,6 +156,9 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
         try? await connection.close()
     }
 
+    /// Writes run wherever their caller runs: every statement is a network round trip on some event loop anyway.
+    public var writeExecutor: (any TaskExecutor)? { nil }
+
     public func ping() async throws {
         try await read { sql in try await sql.raw("SELECT 1").run() }
     }

@@ -92,6 +92,8 @@ public final class SQLiteDeskDatabase: DeskDatabase {
         return try await body(reader.sql(queryLogLevel: nil))
     }
 
+    public var writeExecutor: (any TaskExecutor)? { writerExecutor }
+
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withTaskExecutorPreference(writerExecutor) { try await transaction(body) }
     }

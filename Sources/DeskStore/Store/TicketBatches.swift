@@ -116,7 +116,9 @@ extension SQLDeskStore {
                 }
             }
             if await creationQueue.finishBatch() {
-                Task { await self.drainCreationQueue() }
+                // On SQLite the drain runs on the writer's thread: batch after batch without a thread hop in between
+                // (the queue actor runs there too, as the task prefers that executor).
+                Task(executorPreference: database.writeExecutor) { await self.drainCreationQueue() }
             }
             // This caller's own work is always in its batch: it was pending when it was asked to lead.
             return try (mine ?? .failure(CancellationError())).get()
