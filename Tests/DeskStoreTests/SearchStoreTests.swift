@@ -194,4 +194,46 @@ struct SearchStoreTests {
             #expect(Set(page.items.map(\.number)).union(rest.items.map(\.number)).count == 6)
         }
     }
+
+    @Test("after a merge, words of the moved messages find the target; the source stays findable by its own fields as a merged ticket",
+          arguments: TestDatabases.kinds)
+    func mergedTicketSearch(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let source = try await store.createTicket(
+                try Fixtures.draft(subject: "助记词泄露", email: "wang@example.com", text: "有人冒充客服要我的助记词 phishing"), actor: .system, now: Fixtures.start
+            ).ticket
+            let target = try await store.createTicket(
+                try Fixtures.draft(subject: "资产被盗", email: "wang@example.com", text: "钱包资产被转走了"), actor: .system, now: Fixtures.start
+            ).ticket
+            let bystander = try await store.createTicket(
+                try Fixtures.draft(subject: "Unrelated", email: "other@example.com", text: "phishing mail received"), actor: .system, now: Fixtures.start
+            ).ticket
+            _ = try await store.addMessage(try Fixtures.reply("冻结账户 0xfeedbeef00112233", by: .system, visibility: .internal), to: source.number, setStatus: nil, now: Fixtures.start)
+            _ = try await store.addMessage(try Fixtures.reply("冻结账户 0xfeedbeef00112233", by: .system), to: source.number, setStatus: nil, now: Fixtures.start)
+            _ = try await store.addMessage(try Fixtures.reply("截图已上传", by: .system), to: target.number, setStatus: nil, now: Fixtures.start)
+            func numbers(_ text: String, statuses: [TicketStatus] = []) async throws -> [Int64] {
+                let expression = try #require(Self.segmenter.query(text, mode: .allTerms))
+                return try await store.searchTickets(TicketSearch(expression: expression, statuses: statuses)).items.map(\.number.rawValue)
+            }
+            #expect(try await numbers("冒充客服") == [source.number.rawValue])
+            _ = try await store.merge(source.number, into: target.number, actor: .system, now: Fixtures.start.addingTimeInterval(5))
+
+            // The moved messages (first message, public reply, internal note) now find the target, and only it.
+            #expect(try await numbers("冒充客服") == [target.number.rawValue])
+            #expect(try await numbers("冻结") == [target.number.rawValue])
+            #expect(try await numbers("0xfeedbeef00112233") == [target.number.rawValue])
+            #expect(try await numbers("phishing") == [bystander.number.rawValue, target.number.rawValue])
+            #expect(try await numbers("截图") == [target.number.rawValue])
+            // The source ticket still exists (closed, merged into the target): its own row keeps its number and subject.
+            let found = try await store.searchTickets(TicketSearch(expression: try #require(Self.segmenter.query("助记词泄露", mode: .allTerms))))
+            #expect(found.items.map(\.number) == [source.number])
+            #expect(found.items.first?.mergedInto == target.number)
+            #expect(try await numbers("助记词泄露", statuses: [.closed]) == [source.number.rawValue])
+            #expect(try await numbers("助记词泄露", statuses: [.new, .open]).isEmpty)
+            // The merge notes are indexed like any message: the source's number also finds the target that took it in.
+            #expect(Set(try await numbers(String(source.number.rawValue))) == [source.number.rawValue, target.number.rawValue])
+            // The target's own fields are untouched.
+            #expect(try await numbers("资产被盗") == [target.number.rawValue])
+        }
+    }
 }

@@ -141,7 +141,7 @@ extension SQLDeskStore: TicketStore {
             try lifecycle.apply(draft.kind, to: &after, now: now)
             if let setStatus { try lifecycle.changeStatus(of: &after, to: setStatus, now: now) }
             let message = try await self.insertMessage(draft, ticket: number, now: now, on: sql)
-            try await self.indexMessage(message, ticket: number, on: sql)
+            try await self.indexMessages([message], on: sql)
             after.version += 1
             after.updatedAt = now
             try await self.storeTicketFields(after, on: sql)
@@ -209,6 +209,9 @@ extension SQLDeskStore: TicketStore {
             guard from.status != .closed, into.status != .closed, from.mergedInto == nil, into.mergedInto == nil else {
                 throw DeskError.invalidMerge
             }
+            // The moved messages' search rows follow them; the source's own row (number, subject, requester) stays: the
+            // source remains a ticket of its own, closed and pointing at the target, and a search for it finds it.
+            try await self.moveMessageRows(from: source, to: target, on: sql)
             try await sql.raw(
                 """
                 UPDATE messages SET merged_from = COALESCE(merged_from, \(bind: source.rawValue)), ticket_number = \(bind: target.rawValue)
@@ -243,6 +246,8 @@ extension SQLDeskStore: TicketStore {
             let targetNote = try await self.insertMessage(
                 MessageDraft(body: try MessageBody(text: toldTarget, html: nil), visibility: .public, author: .system), ticket: target, now: now, on: sql
             )
+            // Indexed like every other message, so a rebuild of the index finds the same rows the live path wrote.
+            try await self.indexMessages([sourceNote, targetNote], on: sql)
             try await self.record(
                 [
                     NewTicketEvent(kind: .mergedInto, actor: actor, changes: fromBefore.changes(to: from)),
