@@ -228,8 +228,8 @@ extension SQLDeskStore {
         }
     }
 
-    /// A new ticket's row for ``RowTable/tickets``.
-    private static func append(_ ticket: Ticket, to rows: inout JSONRows) {
+    /// A new ticket's row for ``RowTable/tickets`` (batches and the single-ticket path both write it from here).
+    static func append(_ ticket: Ticket, to rows: inout JSONRows) {
         rows.startRow()
         rows.integer("number", ticket.number.rawValue)
         rows.text("subject", ticket.subject)
