@@ -12,7 +12,7 @@ struct WalletDeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "walletdesk",
         abstract: "Self-hosted customer support for crypto wallets and exchanges.",
-        subcommands: [Serve.self, Migrate.self, Maintenance.self, Scan.self, Identify.self, AuditCommand.self, MailCommand.self],
+        subcommands: [Serve.self, Migrate.self, Maintenance.self, Reindex.self, Scan.self, Identify.self, AuditCommand.self, MailCommand.self],
         defaultSubcommand: Serve.self
     )
 }

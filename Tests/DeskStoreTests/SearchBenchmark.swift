@@ -155,6 +155,22 @@ struct SearchBenchmark {
             try await measure("exact tx id", txids[txids.count / 2])
             try await measure("common Chinese word", "提现")
             try await measure("two words, status any", "提现 到账")
+
+            // A merge on the full index (SQLite finds the moved rows by token probe, PostgreSQL by ticket), then the
+            // whole index rebuilt as `walletdesk reindex` does it.
+            let open = try await store.database.read { sql in
+                try await sql.raw("SELECT number FROM tickets WHERE status IN ('new', 'open') ORDER BY number LIMIT 20").all()
+                    .map { TicketNumber(try $0.decode(column: "number", as: Int64.self)) }
+            }
+            var clock = ContinuousClock.now
+            for pair in 0..<10 {
+                _ = try await store.merge(open[2 * pair], into: open[2 * pair + 1], actor: .system, now: Date())
+            }
+            print("bench: \(kind) merge of a \(messagesPerTicket)-message ticket, mean of 10: \((ContinuousClock.now - clock) / 10)")
+            clock = ContinuousClock.now
+            let rebuilt = try await store.rebuildTicketSearchIndex(batchSize: 500) { _ in }
+            print("bench: \(kind) reindex \(rebuilt.tickets) tickets, \(rebuilt.messages) messages, \(rebuilt.transactions) transactions in \(ContinuousClock.now - clock)")
+            try await measure("two-character Chinese word after reindex", "冻结")
         }
     }
 }

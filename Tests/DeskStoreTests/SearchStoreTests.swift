@@ -1,6 +1,7 @@
 import DeskCore
 import DeskStore
 import Foundation
+import SQLKit
 import Testing
 
 @Suite("Knowledge base and search store")
@@ -192,6 +193,111 @@ struct SearchStoreTests {
             let cursor = try #require(page.nextCursor.flatMap(Int64.init))
             let rest = try await store.searchTickets(TicketSearch(expression: expression, limit: 4, after: cursor))
             #expect(Set(page.items.map(\.number)).union(rest.items.map(\.number)).count == 6)
+        }
+    }
+
+    @Test("after a merge, words of the moved messages find the target; the source stays findable by its own fields as a merged ticket",
+          arguments: TestDatabases.kinds)
+    func mergedTicketSearch(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let source = try await store.createTicket(
+                try Fixtures.draft(subject: "助记词泄露", email: "wang@example.com", text: "有人冒充客服要我的助记词 phishing"), actor: .system, now: Fixtures.start
+            ).ticket
+            let target = try await store.createTicket(
+                try Fixtures.draft(subject: "资产被盗", email: "wang@example.com", text: "钱包资产被转走了"), actor: .system, now: Fixtures.start
+            ).ticket
+            let bystander = try await store.createTicket(
+                try Fixtures.draft(subject: "Unrelated", email: "other@example.com", text: "phishing mail received"), actor: .system, now: Fixtures.start
+            ).ticket
+            _ = try await store.addMessage(try Fixtures.reply("冻结账户 0xfeedbeef00112233", by: .system, visibility: .internal), to: source.number, setStatus: nil, now: Fixtures.start)
+            _ = try await store.addMessage(try Fixtures.reply("冻结账户 0xfeedbeef00112233", by: .system), to: source.number, setStatus: nil, now: Fixtures.start)
+            _ = try await store.addMessage(try Fixtures.reply("截图已上传", by: .system), to: target.number, setStatus: nil, now: Fixtures.start)
+            func numbers(_ text: String, statuses: [TicketStatus] = []) async throws -> [Int64] {
+                let expression = try #require(Self.segmenter.query(text, mode: .allTerms))
+                return try await store.searchTickets(TicketSearch(expression: expression, statuses: statuses)).items.map(\.number.rawValue)
+            }
+            #expect(try await numbers("冒充客服") == [source.number.rawValue])
+            _ = try await store.merge(source.number, into: target.number, actor: .system, now: Fixtures.start.addingTimeInterval(5))
+
+            // The moved messages (first message, public reply, internal note) now find the target, and only it.
+            #expect(try await numbers("冒充客服") == [target.number.rawValue])
+            #expect(try await numbers("冻结") == [target.number.rawValue])
+            #expect(try await numbers("0xfeedbeef00112233") == [target.number.rawValue])
+            #expect(try await numbers("phishing") == [bystander.number.rawValue, target.number.rawValue])
+            #expect(try await numbers("截图") == [target.number.rawValue])
+            // The source ticket still exists (closed, merged into the target): its own row keeps its number and subject.
+            let found = try await store.searchTickets(TicketSearch(expression: try #require(Self.segmenter.query("助记词泄露", mode: .allTerms))))
+            #expect(found.items.map(\.number) == [source.number])
+            #expect(found.items.first?.mergedInto == target.number)
+            #expect(try await numbers("助记词泄露", statuses: [.closed]) == [source.number.rawValue])
+            #expect(try await numbers("助记词泄露", statuses: [.new, .open]).isEmpty)
+            // The merge notes are indexed like any message: the source's number also finds the target that took it in.
+            #expect(Set(try await numbers(String(source.number.rawValue))) == [source.number.rawValue, target.number.rawValue])
+            // The target's own fields are untouched.
+            #expect(try await numbers("资产被盗") == [target.number.rawValue])
+        }
+    }
+
+    @Test("a rebuild writes every ticket's and article's index rows again, once each, in bounded transactions", arguments: TestDatabases.kinds)
+    func rebuildIndexes(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            try await Self.seed(store)
+            var tickets: [Ticket] = []
+            for index in 0..<5 {
+                tickets.append(try await store.createTicket(
+                    try Fixtures.draft(subject: "Frozen wallet \(index)", email: "rebuild\(index)@example.com", text: "请帮我解冻 account \(index)"),
+                    actor: .system, now: Fixtures.start
+                ).ticket)
+            }
+            _ = try await store.addMessage(try Fixtures.reply("安全团队已核实身份", by: .system, visibility: .internal), to: tickets[1].number, setStatus: nil, now: Fixtures.start)
+            _ = try await store.merge(tickets[3].number, into: tickets[4].number, actor: .system, now: Fixtures.start)
+            func numbers(_ text: String) async throws -> [Int64] {
+                let expression = try #require(Self.segmenter.query(text, mode: .allTerms))
+                return try await store.searchTickets(TicketSearch(expression: expression)).items.map(\.number.rawValue)
+            }
+            func indexRows() async throws -> Int {
+                try await store.database.read { sql in
+                    try await sql.raw("SELECT COUNT(*) AS n FROM ticket_search").first()?.decode(column: "n", as: Int.self) ?? -1
+                }
+            }
+            let queries = ["frozen", "rebuild2@example.com", "解冻", "核实身份", "account 3", String(tickets[0].number.rawValue)]
+            var before: [String: [Int64]] = [:]
+            for query in queries { before[query] = try await numbers(query) }
+            #expect(before["解冻"]?.count == 4)
+            #expect(before["account 3"] == [tickets[4].number.rawValue])
+            let rowsBefore = try await indexRows()
+            #expect(rowsBefore == 5 + 5 + 1 + 2)  // own rows, first messages, the note, the two merge notes
+
+            // A rebuild over an intact index changes nothing a search sees and leaves no row twice.
+            let rebuilt = try await store.rebuildTicketSearchIndex(batchSize: 2) { _ in }
+            #expect(rebuilt == SearchIndexRebuild(tickets: 5, messages: 8, transactions: 3))
+            #expect(try await indexRows() == rowsBefore)
+            for query in queries {
+                let after = try await numbers(query)
+                // PostgreSQL gives message rows their ids back, so even the order is kept; SQLite renumbers them.
+                if kind == .postgres { #expect(after == before[query], "\(query)") } else { #expect(Set(after) == Set(before[query] ?? []), "\(query)") }
+            }
+
+            // An index that lost its rows (or predates the tickets) finds them again after a rebuild: subjects, requester
+            // emails, message words, internal notes, moved messages under the ticket they moved to.
+            try await store.database.write { sql in
+                if kind == .sqlite {
+                    try await sql.raw("INSERT INTO ticket_search (ticket_search) VALUES ('delete-all')").run()
+                    try await sql.raw("INSERT INTO kb_search (kb_search) VALUES ('delete-all')").run()
+                } else {
+                    try await sql.raw("DELETE FROM ticket_search").run()
+                    try await sql.raw("UPDATE kb_translations SET search = ''::tsvector").run()
+                }
+            }
+            #expect(try await numbers("frozen").isEmpty)
+            #expect(try await Self.search(store, "提现").isEmpty)
+            let again = try await store.rebuildTicketSearchIndex(batchSize: 4) { _ in }
+            #expect(again.transactions == 2)
+            #expect(try await indexRows() == rowsBefore)
+            for query in queries { #expect(Set(try await numbers(query)) == Set(before[query] ?? []), "\(query)") }
+            #expect(try await store.rebuildArticleSearchIndex(batchSize: 2) == 7)
+            #expect(Set(try await Self.search(store, "提现", language: .zhCN).map(\.article.slug.rawValue)) == ["withdrawal-failed", "fees"])
+            #expect(try await Self.search(store, "authenticator", language: .en).map(\.article.slug.rawValue) == ["enable-2fa"])
         }
     }
 }

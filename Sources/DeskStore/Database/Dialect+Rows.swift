@@ -11,6 +11,21 @@ struct RowTable: Sendable {
 
     let name: String
     let columns: [(name: String, type: ColumnType)]
+    /// The pieces of the INSERT statements, worked out once per table rather than on every insert: the column list,
+    /// and the values read out of one JSON row by SQLite (`value`, from `jsonb_each`) and PostgreSQL (`v`, cast).
+    let columnList: String
+    let sqliteValues: String
+    let postgresValues: String
+
+    init(name: String, columns: [(name: String, type: ColumnType)]) {
+        self.name = name
+        self.columns = columns
+        columnList = columns.map(\.name).joined(separator: ", ")
+        sqliteValues = columns.map { "value->>'\($0.name)'" }.joined(separator: ", ")
+        postgresValues = columns.map { column in
+            column.type == .integer ? "CAST(v->>'\(column.name)' AS BIGINT)" : "v->>'\(column.name)'"
+        }.joined(separator: ", ")
+    }
 
     static let tickets = RowTable(
         name: "tickets",
@@ -58,17 +73,15 @@ extension Dialect {
     /// `json_each`/`json_array_elements` it did, once per field: ~8 % of a creation on each engine). The statement
     /// text depends only on the table, so neither engine parses more SQL as batches grow.
     func insertRows(into table: RowTable, _ rows: JSONRows) -> SQLQueryString {
-        let names = table.columns.map(\.name).joined(separator: ", ")
         switch kind {
         case .sqlite:
-            let values = table.columns.map { "value->>'\($0.name)'" }.joined(separator: ", ")
-            return "INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values) FROM jsonb_each(\(bind: rows.text)) ORDER BY key"
-        case .postgres:
-            let values = table.columns.map { column in
-                column.type == .integer ? "CAST(v->>'\(column.name)' AS BIGINT)" : "v->>'\(column.name)'"
-            }.joined(separator: ", ")
             return """
-                INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values)
+                INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: table.columnList)) SELECT \(unsafeRaw: table.sqliteValues)
+                FROM jsonb_each(\(bind: rows.text)) ORDER BY key
+                """
+        case .postgres:
+            return """
+                INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: table.columnList)) SELECT \(unsafeRaw: table.postgresValues)
                 FROM jsonb_array_elements(CAST(\(bind: rows.text) AS jsonb)) WITH ORDINALITY AS r(v, n) ORDER BY n
                 """
         }
@@ -126,9 +139,7 @@ extension Dialect {
     /// connection opens; temporary objects belong to one connection and never touch the database file).
     static let sqliteTicketBatchSetup: [String] = {
         func insert(_ table: RowTable, from column: String) -> String {
-            let names = table.columns.map(\.name).joined(separator: ", ")
-            let values = table.columns.map { "value->>'\($0.name)'" }.joined(separator: ", ")
-            return "INSERT INTO \(table.name) (\(names)) SELECT \(values) FROM jsonb_each(NEW.\(column)) ORDER BY key;"
+            "INSERT INTO \(table.name) (\(table.columnList)) SELECT \(table.sqliteValues) FROM jsonb_each(NEW.\(column)) ORDER BY key;"
         }
         let search = """
             INSERT INTO ticket_search (rowid, ticket_number, tokens) SELECT value->>'id', value->>'ticket_number', value->>'tokens'

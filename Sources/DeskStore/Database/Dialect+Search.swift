@@ -53,6 +53,44 @@ extension Dialect {
         kind == .sqlite ? "DELETE FROM ticket_search WHERE rowid IN (\(binds: ids))" : "DELETE FROM ticket_search WHERE id IN (\(binds: ids))"
     }
 
+    /// A ticket's own row has id `-number`; every other row is a message row. (SQLite gives a row inserted without a rowid
+    /// the largest rowid plus one, so its message rows count up from -10000, just above the lowest own row; PostgreSQL
+    /// takes them from a sequence starting at 1.)
+    ///
+    /// Message rows of `ticket` that a probe finds (SQLite; see ``SQLDeskStore/moveMessageRows(from:to:on:)``): FTS5 keeps
+    /// no index on `ticket_number`, so the rows are found through their tokens and then filtered by ticket.
+    func ticketIndexMessageRows(matching probe: SearchExpression, ticket: Int64) -> SQLQueryString {
+        kind == .sqlite
+            ? "SELECT rowid AS id FROM ticket_search WHERE ticket_search MATCH \(bind: probe.fts5) AND ticket_number = \(bind: ticket) AND rowid <> -ticket_number"
+            : "SELECT id FROM ticket_search WHERE tokens @@ CAST(\(bind: probe.tsquery) AS tsquery) AND ticket_number = \(bind: ticket) AND id <> -ticket_number"
+    }
+
+    /// Whether ticket-search rows can be found by ticket number and changed in place: PostgreSQL (a plain table with an
+    /// index on `ticket_number`, migration 9). SQLite's contentless FTS5 rows can only be found through their tokens and
+    /// replaced whole, tokens included.
+    var ticketIndexRowsByTicket: Bool { kind == .postgres }
+
+    /// PostgreSQL: hands the message rows of one ticket to another (a merge).
+    func ticketIndexRetarget(from source: Int64, to target: Int64) -> SQLQueryString {
+        "UPDATE ticket_search SET ticket_number = \(bind: target) WHERE ticket_number = \(bind: source) AND id <> -ticket_number"
+    }
+
+    /// PostgreSQL: the message-row ids of some tickets (a rebuild gives them back to the same tickets' messages).
+    func ticketIndexMessageRowIDs(tickets: [Int64]) -> SQLQueryString {
+        "SELECT id, ticket_number FROM ticket_search WHERE ticket_number IN (\(binds: tickets)) AND id <> -ticket_number ORDER BY id"
+    }
+
+    /// PostgreSQL: removes every row (own and message rows) of some tickets.
+    func ticketIndexDelete(tickets: [Int64]) -> SQLQueryString {
+        "DELETE FROM ticket_search WHERE ticket_number IN (\(binds: tickets))"
+    }
+
+    /// Empties a whole search index (SQLite's FTS5 `delete-all`, which contentless tables allow; PostgreSQL: nothing, the
+    /// rows are rewritten ticket by ticket or translation by translation instead).
+    func searchIndexDeleteAll(_ table: String) -> SQLQueryString? {
+        kind == .sqlite ? "INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: table)) VALUES ('delete-all')" : nil
+    }
+
     /// Matching ticket-search rows, newest first (both engines walk their index in id order and stop at the limit).
     ///
     /// `window` (PostgreSQL only) limits the first try to the newest ids: a GIN index yields every match of a common

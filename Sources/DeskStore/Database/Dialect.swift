@@ -8,18 +8,10 @@ import SQLKit
 public struct Dialect: Sendable {
     public var kind: DatabaseKind
 
-    /// The expression that yields a new ticket number inside an INSERT.
+    /// Reserves `count` new ticket numbers inside the current write transaction (a batch, or one ticket alone).
     ///
     /// PostgreSQL uses a sequence (safe with many writers on many nodes). SQLite has one writer connection, so the next
-    /// number after the largest is race-free there; tickets are never deleted, so numbers are never reused.
-    public var nextTicketNumber: String {
-        switch kind {
-        case .postgres: "nextval('ticket_number_seq')"
-        case .sqlite: "(SELECT COALESCE(MAX(number), 10000) + 1 FROM tickets)"
-        }
-    }
-
-    /// Reserves `count` consecutive new ticket numbers inside the current write transaction (batched creation).
+    /// numbers after the largest are race-free there; tickets are never deleted, so numbers are never reused.
     func reserveTicketNumbers(_ count: Int, on sql: any SQLDatabase) async throws -> [TicketNumber] {
         switch kind {
         case .postgres:

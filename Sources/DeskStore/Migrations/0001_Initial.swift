@@ -1,7 +1,7 @@
 /// The ticket core: settings, teams, agents, customers, tickets, tags, messages, attachments, history, API tokens.
 ///
 /// Times are BIGINT microseconds since 1970 and ids are TEXT UUIDs in both engines, so one query decodes the same way
-/// on both. Ticket numbers: a sequence on PostgreSQL, `INTEGER PRIMARY KEY` on SQLite (see `Dialect.nextTicketNumber`).
+/// on both. Ticket numbers: a sequence on PostgreSQL, `INTEGER PRIMARY KEY` on SQLite (see `Dialect.reserveTicketNumbers`).
 let m0001Initial = Migration(
     version: 1,
     name: "initial",

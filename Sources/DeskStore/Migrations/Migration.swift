@@ -24,6 +24,7 @@ public enum Migrations {
         m0006FollowUps,
         m0007MailDelivery,
         m0008SendLimits,
+        m0009TicketSearchByTicket,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -74,7 +74,7 @@ public protocol AccessStore: Sendable {
 /// The whole store: one value the server holds.
 public typealias Store = TicketStore & DirectoryStore & AttachmentStore & AccessStore & AuditStore & SafetyStore & KnowledgeBaseStore
     & TicketSearchStore & AccountStore & SecondFactorStore & SignInSecurityStore & CustomerAccessStore & SendLimitStore
-    & OutboxStore
+    & OutboxStore & SearchIndexStore
 
 /// The store on either engine: queries are written once with SQLKit; ``Dialect`` holds what differs.
 public final class SQLDeskStore: Sendable {

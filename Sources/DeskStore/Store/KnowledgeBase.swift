@@ -340,9 +340,12 @@ extension SQLDeskStore: KnowledgeBaseStore {
         guard let translationID = try row?.decode(column: "id", as: Int64.self) else {
             throw StoreError.corruptRow(table: "kb_translations", column: "id")
         }
-        let title = Self.segmenter.indexTokens(translation.title)
-        let body = Self.segmenter.indexTokens(translation.text)
-        try await sql.raw(dialect.articleIndexWrite(id: translationID, title: title, body: body)).run()
+        try await indexTranslation(id: translationID, title: translation.title, text: translation.text, on: sql)
+    }
+
+    /// Writes a translation's index entry (title tokens weighted above body tokens); edits and rebuilds both come here.
+    func indexTranslation(id: Int64, title: String, text: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw(dialect.articleIndexWrite(id: id, title: Self.segmenter.indexTokens(title), body: Self.segmenter.indexTokens(text))).run()
     }
 
     func deleteTranslation(of id: ArticleID, language: Language, on sql: any SQLDatabase) async throws {

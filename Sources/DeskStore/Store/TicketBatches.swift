@@ -96,10 +96,10 @@ actor TicketCreationQueue {
 extension SQLDeskStore {
     /// Creates a ticket through the group-commit queue.
     func createTicketBatched(_ draft: TicketDraft, actor: Actor, now: Date) async throws -> (ticket: Ticket, message: Message) {
-        let fieldTokens = Self.segmenter.indexTokens(
-            [draft.subject, draft.crypto.txId, draft.crypto.walletAddress, draft.crypto.asset].compactMap { $0 }.joined(separator: "\n")
+        let fieldTokens = Self.fieldTokens(
+            subject: draft.subject, txId: draft.crypto.txId, address: draft.crypto.walletAddress, asset: draft.crypto.asset
         )
-        let messageTokens = Self.distinct(Self.segmenter.indexTokens(draft.firstMessage.body.text))
+        let messageTokens = Self.messageIndexText(draft.firstMessage.body.text)
         let work = await creationQueue.makeWork(draft, actor: actor, now: now, fieldTokens: fieldTokens, messageTokens: messageTokens)
         switch await creationQueue.submit(work) {
         case .done(let result):
@@ -210,8 +210,7 @@ extension SQLDeskStore {
                     rows.tags.endRow()
                 }
                 // Search rows: the ticket's own (its number, fields and requester's identifiers) and its first message.
-                let requester = (identifiers[ticket.requesterID.description] ?? []).compactMap { $0 }
-                let own = Self.segmenter.indexTokens(([String(ticket.number.rawValue)] + requester).joined(separator: "\n")) + work.fieldTokens
+                let own = Self.ownRowTokens(number: ticket.number, requester: identifiers[ticket.requesterID.description] ?? [], fields: work.fieldTokens)
                 Self.appendSearchRow(id: -ticket.number.rawValue, ticket: ticket.number.rawValue, tokens: own, to: &rows.search)
                 Self.appendSearchRow(id: nil, ticket: ticket.number.rawValue, text: work.messageTokens, to: &rows.search)
                 let created = NewTicketEvent(kind: .created, actor: work.actor, changes: Self.creationChanges(ticket))
@@ -231,8 +230,8 @@ extension SQLDeskStore {
         }
     }
 
-    /// A new ticket's row for ``RowTable/tickets``.
-    private static func append(_ ticket: Ticket, to rows: inout JSONRows) {
+    /// A new ticket's row for ``RowTable/tickets`` (batches and the single-ticket path both write it from here).
+    static func append(_ ticket: Ticket, to rows: inout JSONRows) {
         rows.startRow()
         rows.integer("number", ticket.number.rawValue)
         rows.text("subject", ticket.subject)

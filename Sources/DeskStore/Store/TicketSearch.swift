@@ -71,9 +71,26 @@ extension SQLDeskStore: TicketSearchStore {
 
     /// The tokens of a ticket's own row: number, subject, tx id, address, asset, and the requester's identifiers.
     static func ticketTokens(_ ticket: Ticket, requester: [String?]) -> [String] {
-        var parts: [String?] = [String(ticket.number.rawValue), ticket.subject, ticket.crypto.txId, ticket.crypto.walletAddress, ticket.crypto.asset]
-        parts += requester
-        return segmenter.indexTokens(parts.compactMap { $0 }.joined(separator: "\n"))
+        ownRowTokens(
+            number: ticket.number, requester: requester,
+            fields: fieldTokens(subject: ticket.subject, txId: ticket.crypto.txId, address: ticket.crypto.walletAddress, asset: ticket.crypto.asset)
+        )
+    }
+
+    /// The tokens of the ticket fields in its own row (group commit works them out before the ticket has a number).
+    static func fieldTokens(subject: String, txId: String?, address: String?, asset: String?) -> [String] {
+        segmenter.indexTokens([subject, txId, address, asset].compactMap { $0 }.joined(separator: "\n"))
+    }
+
+    /// A ticket's own-row tokens: its number, the requester's identifiers, and ``fieldTokens(subject:txId:address:asset:)``.
+    static func ownRowTokens(number: TicketNumber, requester: [String?], fields: [String]) -> [String] {
+        segmenter.indexTokens(([String(number.rawValue)] + requester.compactMap { $0 }).joined(separator: "\n")) + fields
+    }
+
+    /// A message row's text: the message's tokens without repeats. New tickets, replies, merges and rebuilds all index
+    /// messages through this.
+    static func messageIndexText(_ bodyText: String) -> String {
+        distinct(segmenter.indexTokens(bodyText))
     }
 
     /// The requester identifiers (name, email, phone, wallet account, Telegram, WeChat) of several customers.
@@ -103,16 +120,68 @@ extension SQLDeskStore: TicketSearchStore {
         for (ticket, message) in pairs {
             let number = ticket.number.rawValue
             Self.appendSearchRow(id: -number, ticket: number, tokens: Self.ticketTokens(ticket, requester: identifiers[ticket.requesterID.description] ?? []), to: &rows)
-            Self.appendSearchRow(id: nil, ticket: number, tokens: Self.segmenter.indexTokens(message.bodyText), to: &rows)
+            Self.appendSearchRow(id: nil, ticket: number, text: Self.messageIndexText(message.bodyText), to: &rows)
         }
         try await sql.raw(dialect.ticketIndexInsert(rows)).run()
     }
 
-    /// Indexes a message added to a ticket.
-    func indexMessage(_ message: Message, ticket: TicketNumber, on sql: any SQLDatabase) async throws {
+    /// Indexes messages added to tickets (each under the ticket it was written to), in the order given.
+    func indexMessages(_ messages: [Message], on sql: any SQLDatabase) async throws {
+        guard !messages.isEmpty else { return }
         var rows = JSONRows()
-        Self.appendSearchRow(id: nil, ticket: ticket.rawValue, tokens: Self.segmenter.indexTokens(message.bodyText), to: &rows)
+        for message in messages {
+            Self.appendSearchRow(id: nil, ticket: message.ticket.rawValue, text: Self.messageIndexText(message.bodyText), to: &rows)
+        }
         try await sql.raw(dialect.ticketIndexInsert(rows)).run()
+    }
+
+    /// Hands the search rows of the messages a merge is moving from `source` to `target`, so their words find the ticket
+    /// they now belong to. Call it before the messages move (it reads them under `source`).
+    ///
+    /// PostgreSQL changes the rows' ticket in place. SQLite's contentless FTS5 rows cannot be changed without their tokens
+    /// and keep no index on the ticket: the moved messages are segmented again, their rows found through a probe of each
+    /// message's longest tokens (every row holds all of its message's tokens, so the probe finds it; the ticket filter
+    /// drops other tickets' rows), deleted, and written again naming `target` under the same rowids, oldest first, so the
+    /// moved messages keep their place in newest-first results. Messages without tokens have rows nothing can match;
+    /// they are left alone.
+    func moveMessageRows(from source: TicketNumber, to target: TicketNumber, on sql: any SQLDatabase) async throws {
+        if dialect.ticketIndexRowsByTicket {
+            try await sql.raw(dialect.ticketIndexRetarget(from: source.rawValue, to: target.rawValue)).run()
+            return
+        }
+        let texts = try await sql.raw(
+            "SELECT body_text FROM messages WHERE ticket_number = \(bind: source.rawValue) ORDER BY created_at, id"
+        ).all().map { Self.messageIndexText(try $0.decode(column: "body_text", as: String.self)) }.filter { !$0.isEmpty }
+        guard !texts.isEmpty else { return }
+        var found = Set<Int64>()
+        var start = 0
+        while start < texts.count {  // in chunks, so one probe stays a modest expression
+            let chunk = texts[start..<min(texts.count, start + 50)]
+            let probe = SearchExpression.any(chunk.map { text in
+                let longest = text.split(separator: " ").sorted { $0.utf8.count > $1.utf8.count }.prefix(8)
+                return .all(longest.map { .token(String($0)) })
+            })
+            for row in try await sql.raw(dialect.ticketIndexMessageRows(matching: probe, ticket: source.rawValue)).all() {
+                found.insert(try row.decode(column: "id", as: Int64.self))
+            }
+            start += chunk.count
+        }
+        let ids = found.sorted()
+        var deleted = 0
+        while deleted < ids.count {
+            let chunk = Array(ids[deleted..<min(ids.count, deleted + 500)])
+            try await sql.raw(dialect.ticketIndexDelete(ids: chunk)).run()
+            deleted += chunk.count
+        }
+        var written = 0
+        while written < texts.count {
+            var rows = JSONRows()
+            for index in written..<min(texts.count, written + 500) {
+                Self.appendSearchRow(id: index < ids.count ? ids[index] : nil, ticket: target.rawValue, text: texts[index], to: &rows)
+            }
+            try await sql.raw(dialect.ticketIndexInsert(rows)).run()
+            written += rows.count
+        }
     }
 
     /// One ticket-search row: `id` is `-number` for a ticket's own row, nil for a message row (the next id).
@@ -133,7 +202,11 @@ extension SQLDeskStore: TicketSearchStore {
     /// email (phone, wallet account, …) finds their tickets and one for the old no longer does.
     func reindexTickets(of customer: Customer, on sql: any SQLDatabase) async throws {
         let tickets = try await sql.raw(
-            "SELECT \(unsafeRaw: Rows.ticketColumns) FROM tickets WHERE requester_id = \(bind: customer.id.description)"
+            // Locked in number order, like every writer of a ticket's index rows (a rebuild batch among them).
+            """
+            SELECT \(unsafeRaw: Rows.ticketColumns) FROM tickets WHERE requester_id = \(bind: customer.id.description)
+            ORDER BY number\(unsafeRaw: dialect.forUpdate)
+            """
         ).all().map(Rows.ticket)
         guard !tickets.isEmpty else { return }
         let requester = [

@@ -19,28 +19,19 @@ extension SQLDeskStore: TicketStore {
     }
 
     func insertTicket(_ draft: TicketDraft, actor: Actor, now: Date) async throws -> (ticket: Ticket, message: Message) {
-        let nextNumber = dialect.nextTicketNumber
+        let dialect = self.dialect
         return try await writeWithEvents { sql in
             let requesterID = try await self.resolveRequester(draft.requester, now: now, on: sql)
             try await self.checkReferences(assignee: draft.assigneeID, team: draft.teamID, on: sql)
-            var ticket = draft.ticket(number: TicketNumber(0), requesterID: requesterID, now: now)
-            let row = try await sql.raw(
-                """
-                INSERT INTO tickets (number, subject, status, priority, category, channel, requester_id, assignee_id, team_id, tags,
-                  chain, asset, amount, tx_id, wallet_address, app_version, device, os, reopen_count, created_at, updated_at,
-                  first_response_at, follow_up_of, version)
-                VALUES (\(unsafeRaw: nextNumber), \(bind: ticket.subject), \(bind: ticket.status.rawValue), \(bind: ticket.priority.rawValue),
-                  \(bind: ticket.category.rawValue), \(bind: ticket.channel.rawValue), \(bind: requesterID.description),
-                  \(bind: ticket.assigneeID?.description), \(bind: ticket.teamID?.description), \(bind: ticket.tags.joined(separator: ",")),
-                  \(bind: ticket.crypto.chain), \(bind: ticket.crypto.asset), \(bind: ticket.crypto.amount), \(bind: ticket.crypto.txId),
-                  \(bind: ticket.crypto.walletAddress), \(bind: ticket.crypto.appVersion), \(bind: ticket.crypto.device), \(bind: ticket.crypto.os),
-                  0, \(bind: now.microseconds), \(bind: now.microseconds), \(bind: ticket.firstResponseAt?.microseconds),
-                  \(bind: ticket.followUpOf?.rawValue), 1)
-                RETURNING number
-                """
-            ).first()
-            guard let row else { throw StoreError.corruptRow(table: "tickets", column: "number") }
-            ticket.number = TicketNumber(try row.decode(column: "number", as: Int64.self))
+            // The number as a batch takes it (SQLite: the largest plus one, under the single writer; PostgreSQL: the
+            // sequence), and the row written by the batch's own row builder, so the ticket's columns are listed once.
+            guard let number = try await dialect.reserveTicketNumbers(1, on: sql).first else {
+                throw StoreError.corruptRow(table: "tickets", column: "number")
+            }
+            let ticket = draft.ticket(number: number, requesterID: requesterID, now: now)
+            var row = JSONRows()
+            Self.append(ticket, to: &row)
+            try await sql.raw(dialect.insertRows(into: .tickets, row)).run()
             try await self.writeTags(ticket.tags, for: ticket.number, replacing: false, on: sql)
             var firstMessage = draft.firstMessage
             // A customer's first message is credited to the requester the store just found or created.
@@ -141,7 +132,7 @@ extension SQLDeskStore: TicketStore {
             try lifecycle.apply(draft.kind, to: &after, now: now)
             if let setStatus { try lifecycle.changeStatus(of: &after, to: setStatus, now: now) }
             let message = try await self.insertMessage(draft, ticket: number, now: now, on: sql)
-            try await self.indexMessage(message, ticket: number, on: sql)
+            try await self.indexMessages([message], on: sql)
             after.version += 1
             after.updatedAt = now
             try await self.storeTicketFields(after, on: sql)
@@ -209,6 +200,9 @@ extension SQLDeskStore: TicketStore {
             guard from.status != .closed, into.status != .closed, from.mergedInto == nil, into.mergedInto == nil else {
                 throw DeskError.invalidMerge
             }
+            // The moved messages' search rows follow them; the source's own row (number, subject, requester) stays: the
+            // source remains a ticket of its own, closed and pointing at the target, and a search for it finds it.
+            try await self.moveMessageRows(from: source, to: target, on: sql)
             try await sql.raw(
                 """
                 UPDATE messages SET merged_from = COALESCE(merged_from, \(bind: source.rawValue)), ticket_number = \(bind: target.rawValue)
@@ -243,6 +237,8 @@ extension SQLDeskStore: TicketStore {
             let targetNote = try await self.insertMessage(
                 MessageDraft(body: try MessageBody(text: toldTarget, html: nil), visibility: .public, author: .system), ticket: target, now: now, on: sql
             )
+            // Indexed like every other message, so a rebuild of the index finds the same rows the live path wrote.
+            try await self.indexMessages([sourceNote, targetNote], on: sql)
             try await self.record(
                 [
                     NewTicketEvent(kind: .mergedInto, actor: actor, changes: fromBefore.changes(to: from)),
