@@ -79,4 +79,44 @@ struct PostgresPoolTests {
             #expect(try await store.agent(agent.id).name == "After Restart")
         }
     }
+
+    @Test("connections idle past the timeout are not handed out again, and the sweep closes them", arguments: postgres)
+    func closesIdleConnections(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let database = try #require(store.database as? PostgresDeskDatabase)
+            let pool = PostgresConnectionPool(
+                configuration: database.pool.configuration, maximum: 2, idleTimeout: .milliseconds(300), logger: TestDatabases.logger
+            )
+            @Sendable func backend(_ connection: PostgresConnection) async throws -> Int {
+                try await connection.sql(queryLogLevel: nil).raw("SELECT pg_backend_pid() AS pid").all()[0].decode(column: "pid", as: Int.self)
+            }
+            // Used again at once: the same session.
+            let first = try await pool.withConnection(backend)
+            #expect(try await pool.withConnection(backend) == first)
+            // Idle past the timeout: a lease closes it and connects anew, so the pool still holds one connection.
+            try await Task.sleep(for: .milliseconds(450))
+            let second = try await pool.withConnection(backend)
+            #expect(second != first)
+            #expect(pool.openConnections == 1)
+            // The sweep closes what sat idle too long, and PostgreSQL sees the session end.
+            await pool.closeIdle()
+            #expect(pool.openConnections == 1)  // not yet past the timeout
+            try await Task.sleep(for: .milliseconds(450))
+            await pool.closeIdle()
+            #expect(pool.openConnections == 0)
+            var ended = false
+            for _ in 0..<50 where !ended {  // the server notices the closed socket within moments
+                let alive = try await database.read { sql in
+                    try await sql.raw("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE pid IN (\(literal: first), \(literal: second))").all()[0]
+                        .decode(column: "n", as: Int.self)
+                }
+                ended = alive == 0
+                if !ended { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(ended)
+            // And the pool goes on.
+            #expect(try await pool.withConnection(backend) > 0)
+            await pool.close()
+        }
+    }
 }

@@ -6,13 +6,23 @@ import Synchronization
 /// A small pool of PostgresNIO connections: at most `maximum` open, idle ones reused newest first, callers beyond that
 /// wait in arrival order.
 ///
+/// Connections idle longer than `idleTimeout` are closed (when a lease comes across one, and by ``closeIdle()``, which
+/// the database's service calls periodically): a load balancer, NAT or firewall between a node and PostgreSQL may drop
+/// an idle TCP connection without a word, and a query sent on it would hang until the kernel gives up (minutes). A
+/// busy node keeps reusing its newest connections; a quiet one reconnects, which costs one handshake.
+///
 /// Why not `PostgresClient`: with postgres-nio 1.33 its pool kept about half a kilobyte to a kilobyte and a half per
 /// lease that it never gave back (a loop of `SELECT 1` through `PostgresClient.query` grew 115 MB per 80,000 queries;
 /// the same loop on plain `PostgresConnection`s stayed at 27 MB), so a busy node grew without bound. This pool does
 /// only what WalletDesk needs: lazy connects, reuse, dropping closed connections, and closing everything on shutdown.
 final class PostgresConnectionPool: Sendable {
+    private struct Idle {
+        let connection: PostgresConnection
+        let since: ContinuousClock.Instant
+    }
+
     private struct State {
-        var idle: [PostgresConnection] = []
+        var idle: [Idle] = []
         var open = 0
         var waiters: [CheckedContinuation<PostgresConnection?, Never>] = []
         var head = 0
@@ -22,12 +32,15 @@ final class PostgresConnectionPool: Sendable {
 
     let configuration: PostgresConnection.Configuration
     let maximum: Int
+    /// How long a connection may sit idle and still be handed out.
+    let idleTimeout: Duration
     private let logger: Logger
     private let state = Mutex(State())
 
-    init(configuration: PostgresConnection.Configuration, maximum: Int, logger: Logger) {
+    init(configuration: PostgresConnection.Configuration, maximum: Int, idleTimeout: Duration = .seconds(60), logger: Logger) {
         self.configuration = configuration
         self.maximum = max(1, maximum)
+        self.idleTimeout = idleTimeout
         self.logger = logger
     }
 
@@ -51,10 +64,14 @@ final class PostgresConnectionPool: Sendable {
 
     private func lease() async throws -> PostgresConnection {
         while true {
+            var expired: [PostgresConnection] = []
+            defer { closeInBackground(expired) }
+            let now = ContinuousClock.now
             let next: Next = state.withLock { state in
                 if state.closed { return .closed }
-                while let connection = state.idle.popLast() {
-                    if !connection.isClosed { return .use(connection) }
+                while let idle = state.idle.popLast() {
+                    if !idle.connection.isClosed, now - idle.since < idleTimeout { return .use(idle.connection) }
+                    if !idle.connection.isClosed { expired.append(idle.connection) }
                     state.open -= 1
                 }
                 if state.open < maximum {
@@ -104,7 +121,7 @@ final class PostgresConnectionPool: Sendable {
                 return nil
             }
             if let waiter = Self.popWaiter(&state) { return waiter }
-            state.idle.append(connection)
+            state.idle.append(Idle(connection: connection, since: .now))
             return nil
         }
         if let waiter {
@@ -129,11 +146,30 @@ final class PostgresConnectionPool: Sendable {
         return waiter
     }
 
+    /// Closes the connections idle longer than ``idleTimeout`` (the oldest are at the front of the idle list).
+    func closeIdle() async {
+        let now = ContinuousClock.now
+        let expired = state.withLock { state -> [PostgresConnection] in
+            let count = state.idle.prefix { now - $0.since >= idleTimeout }.count
+            let expired = state.idle.prefix(count).map(\.connection)
+            state.idle.removeFirst(count)
+            state.open -= count
+            return expired
+        }
+        for _ in expired { wakeOne(with: nil) }
+        for connection in expired { try? await connection.close() }
+    }
+
+    private func closeInBackground(_ connections: [PostgresConnection]) {
+        guard !connections.isEmpty else { return }
+        Task { for connection in connections { try? await connection.close() } }
+    }
+
     /// Closes the idle connections (after one turned out dead: a server restart or failover ends them all, and each
     /// would fail one more request). The pool goes on; new connections open as needed.
     func discardIdle() async {
         let idle = state.withLock { state in
-            let idle = state.idle
+            let idle = state.idle.map(\.connection)
             state.open -= idle.count
             state.idle = []
             return idle
@@ -146,7 +182,7 @@ final class PostgresConnectionPool: Sendable {
     func close() async {
         let (idle, waiters) = state.withLock { state -> ([PostgresConnection], [CheckedContinuation<PostgresConnection?, Never>]) in
             state.closed = true
-            let idle = state.idle
+            let idle = state.idle.map(\.connection)
             state.open -= idle.count
             state.idle = []
             let waiters = Array(state.waiters[state.head...])

@@ -51,10 +51,16 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
         return (configuration, Int(query["pool"] ?? "") ?? 24)
     }
 
-    /// Keeps the pool for the application's lifetime: returns (closing every connection) on graceful shutdown or when
-    /// cancelled. The pool also works without it (one-off commands, tests).
+    /// Keeps the pool for the application's lifetime, closing connections idle past the pool's timeout every 15 s;
+    /// returns (closing every connection) on graceful shutdown or when cancelled. The pool also works without it
+    /// (one-off commands, tests).
     public func run() async throws {
-        try? await gracefulShutdown()
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                await self.pool.closeIdle()
+            }
+        }
         await pool.close()
     }
 
