@@ -74,7 +74,16 @@ struct AgentVerificationTests {
             let (created, pair) = try await session.json(.post, "/api/v1/tickets/\(ticket)/call-codes")
             #expect(created.status == .created)
             let agentCode = try #require(pair["agentCode"] as? String)
-            #expect((pair["customerCode"] as? String)?.count == 6)
+            let customerCode = try #require(pair["customerCode"] as? String)
+            #expect(customerCode.count == 6)
+            // Neither code is stored in the clear: the agent's as a keyed hash, the customer's sealed to the ticket.
+            let stored = try await session.store.database.read { sql in
+                try await sql.raw("SELECT agent_code_hash, customer_code FROM call_codes").all().map {
+                    (try $0.decode(column: "agent_code_hash", as: String.self), try $0.decode(column: "customer_code", as: String.self))
+                }
+            }
+            #expect(stored.count == 1)
+            #expect(stored.allSatisfy { !$0.0.contains(agentCode) && SecretSealer.isSealed($0.1) && !$0.1.contains(customerCode) })
 
             func check(_ code: String, ticket: String = ticket) async throws -> [String: Any] {
                 let response = try await session.client.execute(

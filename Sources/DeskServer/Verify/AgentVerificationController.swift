@@ -62,12 +62,17 @@ struct AgentVerificationController {
         try await dependencies.store.createCallCodes(
             CallCodeRecord(
                 id: FastUUID.format(FastUUID.random()), ticket: ticket, agent: context.agent.id,
-                agentCodeHash: AgentVerification.callCodeHash(agentCode, ticket: ticket, key: key), customerCode: customerCode,
+                agentCodeHash: AgentVerification.callCodeHash(agentCode, ticket: ticket, key: key),
+                customerCode: dependencies.accounts.secretSealer.seal(customerCode, owner: Self.customerCodeOwner(ticket)),
                 createdAt: now, expiresAt: expires
             )
         )
         return try .json(CallCodesResource(ticketId: ticket.description, agentCode: agentCode, customerCode: customerCode, expiresAt: expires), status: .created)
     }
+
+    /// What the customer's half of a call-code pair is sealed to: it is stored only sealed (AES-GCM with the server's
+    /// key, bound to the ticket), so a copy of the database does not hold live codes in the clear.
+    static func customerCodeOwner(_ ticket: TicketNumber) -> String { "call-code:\(ticket)" }
 
     func checkCallCode(ticket text: String, code: String) async throws -> (check: CallCodeCheck, agentName: String?) {
         // An unknown ticket answers like a ticket without live codes, so the check tells nobody which tickets exist.

@@ -54,6 +54,7 @@ public struct CallCodeRecord: Sendable, Equatable {
     public var ticket: TicketNumber
     public var agent: AgentID
     public var agentCodeHash: String
+    /// The customer's code as the server sealed it (never in the clear; the store does not know the key).
     public var customerCode: String
     public var createdAt: Date
     public var expiresAt: Date
