@@ -128,6 +128,7 @@ struct AuthorizationMatrixTests {
     static let expectedCustomerRoutes: Set<RouteRegistry.CustomerEntry> = [
         .init(method: "GET", path: "/api/v1/customer/tickets"),
         .init(method: "GET", path: "/api/v1/customer/tickets/:ticket"),
+        .init(method: "GET", path: "/api/v1/customer/tickets/:ticket/call-code"),
         .init(method: "DELETE", path: "/api/v1/customer/session"),
     ]
 
@@ -140,6 +141,8 @@ struct AuthorizationMatrixTests {
             let body = #"{"subject":"Mine","requester":{"walletAccountId":"W-OWNER","email":"owner@example.com","language":"en"},"message":{"text":"Hi","author":"customer"}}"#
             let (_, ticket) = try await session.json(.post, "/api/v1/tickets", body)
             let number = try #require((ticket["ticket"] as? [String: Any])?["id"] as? String)
+            // Live call codes, so the owner has one to see.
+            #expect(try await session.json(.post, "/api/v1/tickets/\(number)/call-codes").0.status == .created)
             func client(_ account: String) async throws -> CustomerAccessTests.CustomerClient {
                 var client = CustomerAccessTests.CustomerClient(session: session)
                 let (response, body) = try await CustomerAccessTests.sso(session, try await CustomerAccessTests.token(account: account, now: Date()))

@@ -117,6 +117,46 @@ struct CustomerAccessTests {
         }
     }
 
+    @Test("a customer sees the live call code of their own ticket: after the agent's code is confirmed, not after expiry or a new pair")
+    func callCode() async throws {
+        let clock = TestClock()
+        try await TestApp.withSession(accounts: try Self.settings(), clock: clock) { session in
+            let body = #"{"subject":"Call me","requester":{"walletAccountId":"W-C","email":"w-c@example.com","language":"en"},"message":{"text":"Please call","author":"customer"}}"#
+            let (_, created) = try await session.json(.post, "/api/v1/tickets", body)
+            let ticket = try #require((created["ticket"] as? [String: Any])?["id"] as? String)
+            let (_, other) = try await session.json(
+                .post, "/api/v1/tickets", #"{"subject":"Other","requester":{"email":"other@example.com"},"message":{"text":"x","author":"customer"}}"#
+            )
+            let otherTicket = try #require((other["ticket"] as? [String: Any])?["id"] as? String)
+            var carol = CustomerClient(session: session)
+            let (signedIn, signInBody) = try await Self.sso(session, try await Self.token(account: "W-C", now: clock.now))
+            try carol.adopt(signedIn, signInBody)
+
+            #expect(try await carol.send(.get, "/api/v1/customer/tickets/\(ticket)/call-code").0.status == .notFound)
+            let (_, pair) = try await session.json(.post, "/api/v1/tickets/\(ticket)/call-codes")
+            let agentCode = try #require(pair["agentCode"] as? String)
+            let customerCode = try #require(pair["customerCode"] as? String)
+            let (shown, code) = try await carol.send(.get, "/api/v1/customer/tickets/\(ticket)/call-code")
+            #expect(shown.status == .ok)
+            #expect(shown.headers[.cacheControl] == "no-store")
+            #expect(code["code"] as? String == customerCode && code["agentName"] as? String == "Root" && code["ticketId"] as? String == ticket)
+            // The customer confirms the agent's code, then reads theirs out: it is still shown.
+            let confirmed = try await session.client.execute(
+                uri: "/api/v1/verify/call", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"ticket":"\#(ticket)","code":"\#(agentCode)"}"#)
+            )
+            #expect(confirmed.status == .ok)
+            #expect(try await carol.send(.get, "/api/v1/customer/tickets/\(ticket)/call-code").1["code"] as? String == customerCode)
+            // A new pair replaces it; someone else's ticket's codes are never shown; expiry ends it.
+            let (_, second) = try await session.json(.post, "/api/v1/tickets/\(ticket)/call-codes")
+            #expect(try await carol.send(.get, "/api/v1/customer/tickets/\(ticket)/call-code").1["code"] as? String == second["customerCode"] as? String)
+            _ = try await session.json(.post, "/api/v1/tickets/\(otherTicket)/call-codes")
+            #expect(try await carol.send(.get, "/api/v1/customer/tickets/\(otherTicket)/call-code").0.status == .notFound)
+            clock.advance(601)
+            #expect(try await carol.send(.get, "/api/v1/customer/tickets/\(ticket)/call-code").0.status == .notFound)
+        }
+    }
+
     @Test("customers see only their own tickets; anything else is 404, anonymous 401, agents are not customers")
     func isolation() async throws {
         let clock = TestClock()

@@ -2,6 +2,7 @@ extension LocalizationTable {
     /// Official-channel verification: the verify page and API, registry kinds, verdicts, look-alike reasons, advice.
     static let safety: [String: [Language: String]] = [
         "entity.channel": [.zhCN: "渠道", .zhTW: "管道", .en: "channel"],
+        "entity.call-code": [.zhCN: "有效的来电验证码", .zhTW: "有效的來電驗證碼", .en: "live call code"],
 
         "verify.title": [.zhCN: "核实官方渠道", .zhTW: "核實官方管道", .en: "Check an official channel"],
         "verify.intro": [

@@ -22,6 +22,7 @@ struct CustomerController {
         }
         add(.get, "tickets", tickets)
         add(.get, "tickets/:ticket", ticket)
+        add(.get, "tickets/:ticket/call-code", callCode)
         add(.delete, "session", signOut)
     }
 
@@ -121,6 +122,11 @@ struct CustomerController {
     }
 
     @Sendable func ticket(_ request: Request, context: CustomerRequestContext) async throws -> Response {
+        try .json(CustomerTicketResource(try await ownTicket(context)))
+    }
+
+    /// The ticket the path names, when it is the signed-in customer's; someone else's ticket looks exactly like no ticket.
+    private func ownTicket(_ context: CustomerRequestContext) async throws -> Ticket {
         let number = try context.ticketNumber()
         let ticket: Ticket
         do {
@@ -128,9 +134,23 @@ struct CustomerController {
         } catch DeskError.ticketMerged {
             throw DeskError.notFound(entity: "ticket")
         }
-        // Someone else's ticket looks exactly like no ticket.
         guard ticket.requesterID == context.customer.id else { throw DeskError.notFound(entity: "ticket") }
-        return try .json(CustomerTicketResource(ticket))
+        return ticket
+    }
+
+    /// The code the customer reads out when an agent calls about this ticket (the agent compares it with their copy),
+    /// with the agent's name; 404 when no call codes are live.
+    @Sendable func callCode(_ request: Request, context: CustomerRequestContext) async throws -> Response {
+        let ticket = try await ownTicket(context)
+        guard let live = try await dependencies.store.customerCallCode(
+            ticket: ticket.number, now: dependencies.now(), maxAttempts: AgentVerificationController.maxCallAttempts
+        ) else { throw DeskError.notFound(entity: "call-code") }
+        let code = try dependencies.accounts.secretSealer.open(live.sealedCode, owner: AgentVerificationController.customerCodeOwner(ticket.number))
+        let agent = try await dependencies.store.agent(live.agent)
+        return try .json(
+            CustomerCallCodeResource(ticketId: ticket.number.description, code: code, agentName: agent.name, expiresAt: live.expiresAt),
+            headers: [.cacheControl: "no-store"]
+        )
     }
 
     @Sendable func signOut(_ request: Request, context: CustomerRequestContext) async throws -> Response {
@@ -166,6 +186,13 @@ struct WalletSSOInput: JSONBody {
         try json.rejectUnknownKeys(["token"])
         token = try json.required("token", json.string)
     }
+}
+
+struct CustomerCallCodeResource: Encodable, Sendable {
+    var ticketId: String
+    var code: String
+    var agentName: String
+    var expiresAt: Date
 }
 
 struct CodeSent: Codable, Sendable {

@@ -1390,6 +1390,47 @@ extension OpenAPIDocument {
             ]
           }
         },
+        "/api/v1/customer/tickets/{ticket}/call-code": {
+          "get": {
+            "operationId": "customerCallCode",
+            "summary": "The code to read out when an agent calls about this ticket",
+            "tags": [
+              "Customer"
+            ],
+            "description": "While an agent's call codes for the ticket are live (10 minutes, not burnt by wrong guesses), the customer's half of the pair and the agent's name. The customer reads it out; the agent compares it with their copy. Someone else's ticket, or no live codes: 404.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Ticket"
+              },
+              {
+                "$ref": "#/components/parameters/AcceptLanguage"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The live code.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CustomerCallCode"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            },
+            "security": [
+              {
+                "customerSession": []
+              }
+            ]
+          }
+        },
         "/api/v1/customer/session": {
           "delete": {
             "operationId": "customerSignOut",
@@ -1844,6 +1885,35 @@ extension OpenAPIDocument {
                 }
               },
               "csrfToken": {
+                "type": "string"
+              },
+              "expiresAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "CustomerCallCode": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "ticketId",
+              "code",
+              "agentName",
+              "expiresAt"
+            ],
+            "properties": {
+              "ticketId": {
+                "type": "string",
+                "examples": [
+                  "WD-10042"
+                ]
+              },
+              "code": {
+                "type": "string",
+                "pattern": "^[0-9]{6}$"
+              },
+              "agentName": {
                 "type": "string"
               },
               "expiresAt": {

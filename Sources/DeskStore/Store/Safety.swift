@@ -34,6 +34,9 @@ public protocol SafetyStore: Sendable {
     func createCallCodes(_ record: CallCodeRecord) async throws
     /// Checks an agent code for a ticket: counts the attempt, and on success uses the pair up.
     func checkCallCode(ticket: TicketNumber, agentCodeHash: String, now: Date, maxAttempts: Int) async throws -> CallCodeCheck
+    /// The customer's half of the ticket's newest call-code pair, while it has not expired and was not burnt by wrong
+    /// guesses (it stays after the customer confirmed the agent's code: that is when they read theirs out).
+    func customerCallCode(ticket: TicketNumber, now: Date, maxAttempts: Int) async throws -> CustomerCallCode?
 
     /// Records what the scanner found (never the secret) and returns, per fingerprint, how many times it was seen before.
     func recordSecretFindings(_ findings: [SecretFindingRecord]) async throws -> [String: Int]
@@ -45,6 +48,13 @@ public struct MessageCodeRecord: Sendable, Equatable {
     public var ticket: TicketNumber
     public var agent: AgentID
     public var at: Date
+}
+
+/// The customer's half of a live call-code pair, still sealed.
+public struct CustomerCallCode: Sendable, Equatable {
+    public var sealedCode: String
+    public var agent: AgentID
+    public var expiresAt: Date
 }
 
 /// A pair of one-time phone codes: the agent reads `agentCode` out (the customer checks it), the customer reads
@@ -316,6 +326,22 @@ extension SQLDeskStore: SafetyStore {
             let usedAt: Int64? = attempts >= maxAttempts ? now.microseconds : nil
             try await sql.raw("UPDATE call_codes SET attempts = \(bind: attempts), used_at = \(bind: usedAt) WHERE id = \(bind: id)").run()
             return .wrong(remaining: max(0, maxAttempts - attempts))
+        }
+    }
+
+    public func customerCallCode(ticket: TicketNumber, now: Date, maxAttempts: Int) async throws -> CustomerCallCode? {
+        try await database.read { sql in
+            guard let row = try await sql.raw(
+                """
+                SELECT agent_id, customer_code, expires_at, attempts FROM call_codes WHERE ticket_number = \(bind: ticket.rawValue)
+                  ORDER BY created_at DESC LIMIT 1
+                """
+            ).first() else { return nil }
+            let expiresAt = Date(microseconds: try row.decode(column: "expires_at", as: Int64.self))
+            guard expiresAt > now, try row.decode(column: "attempts", as: Int.self) < maxAttempts,
+                let agent = AgentID(try row.decode(column: "agent_id", as: String.self))
+            else { return nil }
+            return CustomerCallCode(sealedCode: try row.decode(column: "customer_code", as: String.self), agent: agent, expiresAt: expiresAt)
         }
     }
 
