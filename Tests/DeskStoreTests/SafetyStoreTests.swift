@@ -76,7 +76,7 @@ struct SafetyStoreTests {
             #expect(try await store.messageCode("ZZZZ-ZZZZ-ZZZZ") == nil)
 
             func pair(_ hash: String, at: Date) -> CallCodeRecord {
-                CallCodeRecord(id: UUID().uuidString, ticket: ticket.number, agent: agent.id, agentCodeHash: hash, customerCode: "123456",
+                CallCodeRecord(id: UUID().uuidString, ticket: ticket.number, agent: agent.id, agentCodeHash: hash, sealedCustomerCode: "123456",
                                createdAt: at, expiresAt: at.addingTimeInterval(600))
             }
             try await store.createCallCodes(pair("old", at: Fixtures.start))
@@ -95,7 +95,7 @@ struct SafetyStoreTests {
             #expect(try await store.checkCallCode(ticket: ticket.number, agentCodeHash: "burn", now: now, maxAttempts: 3) == .none)
             await #expect(throws: DeskError.notFound(entity: "ticket")) {
                 try await store.createCallCodes(CallCodeRecord(id: "x", ticket: TicketNumber(999_999), agent: agent.id, agentCodeHash: "h",
-                                                               customerCode: "1", createdAt: now, expiresAt: now))
+                                                               sealedCustomerCode: "1", createdAt: now, expiresAt: now))
             }
         }
     }

@@ -9,7 +9,8 @@ import Hummingbird
 /// - `GET /api/v1/verify/message?code=…` (public): whether a code belongs to a genuine public agent message, and which
 ///   agent (by name) sent it.
 /// - `POST /api/v1/tickets/{ticket}/call-codes` (agent): a pair of six-digit codes for a phone call on the ticket. The
-///   agent reads `agentCode` out; the customer's portal shows `customerCode` for the customer to read out.
+///   agent reads `agentCode` out; the customer reads `customerCode` out, from
+///   `GET /api/v1/customer/tickets/{ticket}/call-code`.
 /// - `POST /api/v1/verify/call` (public): checks an agent code for a ticket; valid for 10 minutes, used once, and
 ///   burnt after five wrong tries.
 struct AgentVerificationController {
@@ -63,7 +64,7 @@ struct AgentVerificationController {
             CallCodeRecord(
                 id: FastUUID.format(FastUUID.random()), ticket: ticket, agent: context.agent.id,
                 agentCodeHash: AgentVerification.callCodeHash(agentCode, ticket: ticket, key: key),
-                customerCode: dependencies.accounts.secretSealer.seal(customerCode, owner: Self.customerCodeOwner(ticket)),
+                sealedCustomerCode: dependencies.accounts.secretSealer.seal(customerCode, owner: Self.customerCodeOwner(ticket)),
                 createdAt: now, expiresAt: expires
             )
         )

@@ -58,23 +58,23 @@ public struct CustomerCallCode: Sendable, Equatable {
 }
 
 /// A pair of one-time phone codes: the agent reads `agentCode` out (the customer checks it), the customer reads
-/// `customerCode` out (shown in their portal; the agent compares it).
+/// `customerCode` out (read from `GET /api/v1/customer/tickets/{ticket}/call-code`; the agent compares it).
 public struct CallCodeRecord: Sendable, Equatable {
     public var id: String
     public var ticket: TicketNumber
     public var agent: AgentID
     public var agentCodeHash: String
     /// The customer's code as the server sealed it (never in the clear; the store does not know the key).
-    public var customerCode: String
+    public var sealedCustomerCode: String
     public var createdAt: Date
     public var expiresAt: Date
 
-    public init(id: String, ticket: TicketNumber, agent: AgentID, agentCodeHash: String, customerCode: String, createdAt: Date, expiresAt: Date) {
+    public init(id: String, ticket: TicketNumber, agent: AgentID, agentCodeHash: String, sealedCustomerCode: String, createdAt: Date, expiresAt: Date) {
         self.id = id
         self.ticket = ticket
         self.agent = agent
         self.agentCodeHash = agentCodeHash
-        self.customerCode = customerCode
+        self.sealedCustomerCode = sealedCustomerCode
         self.createdAt = createdAt
         self.expiresAt = expiresAt
     }
@@ -299,7 +299,7 @@ extension SQLDeskStore: SafetyStore {
                 """
                 INSERT INTO call_codes (id, ticket_number, agent_id, agent_code_hash, customer_code, created_at, expires_at, attempts)
                   VALUES (\(bind: record.id), \(bind: record.ticket.rawValue), \(bind: record.agent.description), \(bind: record.agentCodeHash),
-                  \(bind: record.customerCode), \(bind: record.createdAt.microseconds), \(bind: record.expiresAt.microseconds), 0)
+                  \(bind: record.sealedCustomerCode), \(bind: record.createdAt.microseconds), \(bind: record.expiresAt.microseconds), 0)
                 """
             ).run()
         }
