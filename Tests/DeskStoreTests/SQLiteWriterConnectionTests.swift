@@ -94,3 +94,44 @@ struct SQLiteWriterConnectionTests {
         }
     }
 }
+
+@Suite("SQLite checkpoints")
+struct SQLiteCheckpointTests {
+    @Test("under steady writes the log is copied back mostly off the writer, and starts afresh instead of growing")
+    func logStaysBounded() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkpoint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("test.sqlite").path
+        let database = try await SQLiteDeskDatabase.open(path: path, soleWriter: true, logger: TestDatabases.logger)
+        try await database.write { sql in try await sql.raw("CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB NOT NULL)").run() }
+        // About 45 MB through the log (some 12,000 pages), with no pause for a checkpoint to catch up in.
+        let transactions = 3_000
+        var largestLog = 0
+        for round in 1...transactions {
+            try await database.write { sql in
+                try await sql.raw("""
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5)
+                    INSERT INTO blobs (body) SELECT randomblob(3000) FROM n
+                    """).run()
+            }
+            if round % 100 == 0 {
+                let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+                largestLog = max(largestLog, size)
+            }
+        }
+        // Had the log never started afresh it would hold all 45 MB; the writer's own fallback starts at 64 MB.
+        #expect(largestLog < 24_000_000, "log reached \(largestLog) bytes")
+        let checkpoints = database.checkpoints
+        #expect(checkpoints.checkpointer > 0)
+        #expect(checkpoints.writer > 0)
+        let count = try await database.read { sql in try await sql.raw("SELECT COUNT(*) AS n FROM blobs").first()?.decode(column: "n", as: Int.self) }
+        #expect(count == transactions * 5)
+        try await database.shutdown()
+        // The shutdown's final checkpoint empties the log; everything is in the database file.
+        let reopened = try await SQLiteDeskDatabase.open(path: path, logger: TestDatabases.logger)
+        let again = try await reopened.read { sql in try await sql.raw("SELECT COUNT(*) AS n FROM blobs").first()?.decode(column: "n", as: Int.self) }
+        #expect(again == transactions * 5)
+        try await reopened.shutdown()
+    }
+}

@@ -34,12 +34,15 @@ public final class SQLiteDeskDatabase: DeskDatabase {
     /// The writer's own event loop, where write transactions run (see ``EventLoopTaskExecutor``).
     private let writerLoop: MultiThreadedEventLoopGroup
     private let writerExecutor: EventLoopTaskExecutor
+    /// Checkpoints the log on its own thread, so the writer does not wait for the disk (see ``SQLiteCheckpointer``).
+    private let checkpointer: SQLiteCheckpointer
 
     private init(
         writer: SQLiteWriterConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool, writerLoop: MultiThreadedEventLoopGroup,
-        fileLock: SoleWriterLock?, logger: Logger
+        checkpointer: SQLiteCheckpointer, fileLock: SoleWriterLock?, logger: Logger
     ) {
         self.writer = writer
+        self.checkpointer = checkpointer
         self.writerDatabase = SQLiteWriterDatabase(connection: writer, logger: logger, eventLoop: writerLoop.next())
         self.readers = readers
         self.threadPool = threadPool
@@ -73,6 +76,8 @@ public final class SQLiteDeskDatabase: DeskDatabase {
         ] + Dialect.sqliteTicketBatchSetup {
             try await setup.raw(SQLQueryString(statement)).run()
         }
+        let checkpointer = try SQLiteCheckpointer(path: path, synchronousFull: synchronousFull, logger: sqliteLogger)
+        writer.handCheckpoints(to: checkpointer)
         var readers: [SQLiteConnection] = []
         for _ in 0..<readerCount {
             let reader = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: sqliteLogger, on: eventLoop)
@@ -81,7 +86,10 @@ public final class SQLiteDeskDatabase: DeskDatabase {
             }
             readers.append(reader)
         }
-        return SQLiteDeskDatabase(writer: writer, readers: readers, threadPool: threadPool, writerLoop: writerLoop, fileLock: fileLock, logger: logger)
+        return SQLiteDeskDatabase(
+            writer: writer, readers: readers, threadPool: threadPool, writerLoop: writerLoop, checkpointer: checkpointer, fileLock: fileLock,
+            logger: logger
+        )
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -93,6 +101,9 @@ public final class SQLiteDeskDatabase: DeskDatabase {
     }
 
     public var writeExecutor: (any TaskExecutor)? { writerExecutor }
+
+    /// Checkpoints run so far by the checkpointer's thread and finished by the writer (for tests).
+    var checkpoints: (checkpointer: Int, writer: Int) { checkpointer.checkpoints }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withTaskExecutorPreference(writerExecutor) { try await transaction(body) }
@@ -139,6 +150,7 @@ public final class SQLiteDeskDatabase: DeskDatabase {
 
     public func shutdown() async throws {
         for reader in readers { try? await reader.close() }
+        await checkpointer.shutdown()
         await writeLock.lock()
         try? await writerDatabase.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
         writer.close()

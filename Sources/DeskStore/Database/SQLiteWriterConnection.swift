@@ -22,6 +22,8 @@ final class SQLiteWriterConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: CachedStatement] = [:]
     private var uses: UInt64 = 0
+    /// The WAL hook's context (``handCheckpoints(to:)``), held here so it lives as long as the hook.
+    private var walHookTarget: SQLiteCheckpointer?
     /// Guards against misuse only: the write lock already lets one transaction at a time reach the connection.
     private let lock = NIOLock()
     /// Statements kept prepared. Lookups with `IN (…)` lists give one text per list length, so the cache is bounded and
@@ -57,6 +59,23 @@ final class SQLiteWriterConnection: @unchecked Sendable {
             statements.removeAll()
             if let handle { sqlite_nio_sqlite3_close_v2(handle) }
             handle = nil
+        }
+    }
+
+    /// After every commit, tells `checkpointer` how long the log is, instead of checkpointing on this connection (SQLite's
+    /// automatic checkpoint is itself such a hook, which this replaces). The connection keeps `checkpointer` alive.
+    func handCheckpoints(to checkpointer: SQLiteCheckpointer) {
+        lock.withLock {
+            guard let handle else { return }
+            walHookTarget = checkpointer
+            sqlite_nio_sqlite3_wal_hook(
+                handle,
+                { context, database, _, frames in
+                    guard let context else { return SQLITE_OK }
+                    return Unmanaged<SQLiteCheckpointer>.fromOpaque(context).takeUnretainedValue().committed(walFrames: Int(frames), writer: database)
+                },
+                Unmanaged.passUnretained(checkpointer).toOpaque()
+            )
         }
     }
 

@@ -1,0 +1,101 @@
+import Logging
+import NIOPosix
+import SQLiteNIO
+import Synchronization
+import VaporCSQLite
+
+/// Copies the write-ahead log back into the database file mostly on its own connection and thread, so the single
+/// writer seldom waits for the disk.
+///
+/// SQLite's automatic checkpoint runs inside the commit that pushed the log past 1,000 pages, on the committing
+/// connection: it syncs the log, copies every page to the database file and syncs that. On the writer that meant
+/// waiting for the disk: during a create storm the writer's blocking waits were almost all those syncs, while requests
+/// queued up behind it and the two cores sat idle (BENCHMARKS.md, session 6).
+///
+/// Here the bulk of that work, a passive checkpoint, runs on the checkpointer's own connection while the writer goes on
+/// appending. A passive checkpoint only copies what was in the log when it started, and SQLite starts the log afresh
+/// only once every page was copied; under steady writes that never happens, and the log would grow. So once the
+/// checkpointer has copied all but the last few pages, the writer finishes the job itself after its next commit: a
+/// short checkpoint of those pages alone, after which its next transaction starts the log afresh, as it would have
+/// after SQLite's own checkpoint. If the log still grows past ``writerFrames`` (the disk cannot keep up), the writer
+/// checkpoints after every commit, as SQLite would, so the log stays bounded.
+final class SQLiteCheckpointer: Sendable {
+    /// SQLite's own automatic checkpoint threshold (about 4 MB of log with 4 KB pages).
+    static let startFrames = 1_000
+    /// The writer finishes a checkpoint when no more than this many pages of the log wait to be copied.
+    static let finishFrames = 400
+    /// About 64 MB of log: past this the writer checkpoints after every commit.
+    static let writerFrames = 16_000
+
+    private let connection: SQLiteWriterConnection
+    private let thread: NIOThreadPool
+    private let running = Atomic<Bool>(false)
+    /// The log's length when the last checkpointer's checkpoint ended, and how much of it was copied then; zero once the
+    /// writer finished (the log starts afresh).
+    private let copied = Atomic<Int>(0)
+    private let completed = Atomic<Int>(0)
+    private let finished = Atomic<Int>(0)
+    private let logger: Logger
+
+    init(path: String, synchronousFull: Bool, logger: Logger) throws {
+        connection = try SQLiteWriterConnection(path: path)
+        for pragma in ["PRAGMA synchronous=\(synchronousFull ? "FULL" : "NORMAL")", "PRAGMA busy_timeout=5000"] {
+            try connection.run(pragma, []) { _ in }
+        }
+        thread = NIOThreadPool(numberOfThreads: 1)
+        thread.start()
+        self.logger = logger
+    }
+
+    /// Checkpoints run by the checkpointer, and finished by the writer (for tests and metrics).
+    var checkpoints: (checkpointer: Int, writer: Int) { (completed.load(ordering: .relaxed), finished.load(ordering: .relaxed)) }
+
+    /// Called by the writer after each commit, on its thread, with the log's length in pages. Returns SQLite's status
+    /// for the WAL hook.
+    func committed(walFrames: Int, writer: OpaquePointer?) -> Int32 {
+        guard walFrames >= Self.startFrames, let writer else { return SQLITE_OK }
+        let copied = copied.load(ordering: .acquiring)
+        if walFrames >= Self.writerFrames || (copied > 0 && walFrames - copied <= Self.finishFrames && !running.load(ordering: .acquiring)) {
+            var log: Int32 = 0
+            var done: Int32 = 0
+            let status = sqlite_nio_sqlite3_wal_checkpoint_v2(writer, nil, SQLITE_CHECKPOINT_PASSIVE, &log, &done)
+            if status == SQLITE_OK, log == done {
+                self.copied.store(0, ordering: .releasing)
+                finished.add(1, ordering: .relaxed)
+            }
+            return SQLITE_OK
+        }
+        schedule()
+        return SQLITE_OK
+    }
+
+    /// Starts a checkpoint on the checkpointer's thread unless one is running.
+    func schedule() {
+        guard running.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        thread.submit { [self] state in
+            defer { running.store(false, ordering: .releasing) }
+            guard case .active = state else { return }
+            checkpoint()
+        }
+    }
+
+    /// One passive checkpoint now, on the calling thread.
+    func checkpoint() {
+        do {
+            var copiedFrames = 0
+            try connection.run("PRAGMA wal_checkpoint(PASSIVE)", []) { row in
+                copiedFrames = (try? row.decode(column: "checkpointed", as: Int.self)) ?? 0
+            }
+            copied.store(copiedFrames, ordering: .releasing)
+            completed.add(1, ordering: .relaxed)
+        } catch {
+            logger.warning("checkpoint failed; the writer checkpoints if the log keeps growing", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Waits for a running checkpoint and closes the connection.
+    func shutdown() async {
+        try? await thread.shutdownGracefully()
+        connection.close()
+    }
+}
