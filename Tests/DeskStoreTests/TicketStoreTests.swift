@@ -432,6 +432,30 @@ struct TicketStoreTests {
         }
     }
 
+    @Test("in waves of concurrent creations every caller gets its own ticket, numbered without gaps", arguments: TestDatabases.kinds)
+    func creationWaves(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            var numbers: [Int64] = []
+            // Sixty callers at once, four times: leaders, callers waiting in the queue and drains all take part.
+            for wave in 0..<4 {
+                let created = try await withThrowingTaskGroup(of: (String, Ticket).self) { group in
+                    for index in 0..<60 {
+                        group.addTask {
+                            let subject = "wave \(wave) caller \(index)"
+                            let draft = try Fixtures.draft(subject: subject)
+                            return (subject, try await store.createTicket(draft, actor: .system, now: Fixtures.start).ticket)
+                        }
+                    }
+                    return try await group.reduce(into: [(String, Ticket)]()) { $0.append($1) }
+                }
+                #expect(created.count == 60)
+                for (subject, ticket) in created { #expect(ticket.subject == subject) }
+                numbers += created.map(\.1.number.rawValue)
+            }
+            #expect(numbers.sorted() == Array(10001...10240))
+        }
+    }
+
     @Test("grouped creations match requesters by email, then phone, wallet, Telegram or WeChat id, and share new ones", arguments: TestDatabases.kinds)
     func groupedRequesterMatching(kind: DatabaseKind) async throws {
         try await TestDatabases.withStore(kind) { store in
