@@ -48,8 +48,11 @@ public struct Message: Codable, Sendable, Equatable {
 
 /// The body of a new message as a client sends it: plain text, HTML, or both.
 public struct MessageBody: Sendable, Equatable {
-    public var text: String
-    public var html: String
+    public var text: String { didSet { htmlEscapesText = false } }
+    public var html: String { didSet { htmlEscapesText = false } }
+    /// True while ``html`` is exactly ``text`` escaped, as built from plain text; changing either clears it. Lets the
+    /// secret guard scan such a body once instead of twice (the HTML's text would be the same words again).
+    public private(set) var htmlEscapesText = false
 
     public static let maxLength = 100_000
 
@@ -64,10 +67,16 @@ public struct MessageBody: Sendable, Equatable {
         } else if let text, !text.trimmingWhitespace().isEmpty {
             self.text = String(text.trimmingWhitespace())
             self.html = HTMLSanitizer.html(fromPlainText: self.text)
+            self.htmlEscapesText = true
         } else {
             throw DeskError.invalidField("text", reason: .required)
         }
         guard self.text.unicodeScalars.count <= Self.maxLength else { throw DeskError.invalidField("text", reason: .tooLong) }
+    }
+
+    /// Bodies are equal when they say the same thing in the same markup, however they were built.
+    public static func == (left: MessageBody, right: MessageBody) -> Bool {
+        left.text == right.text && left.html == right.html
     }
 }
 

@@ -22,7 +22,8 @@ public struct SecretGuard: Sendable {
     /// better than keeping a secret inside markup.
     public func clean(_ body: MessageBody, language: Language) -> (body: MessageBody, findings: [SecretFinding]) {
         let (text, textFindings) = clean(body.text, language: language)
-        let htmlFindings = scanner.findings(in: HTMLSanitizer.plainText(fromSanitised: body.html))
+        // HTML built by escaping the text holds no other words; anything else is scanned for what its markup shows.
+        let htmlFindings = body.htmlEscapesText ? [] : scanner.findings(in: HTMLSanitizer.plainText(fromSanitised: body.html))
         guard !textFindings.isEmpty || !htmlFindings.isEmpty else { return (body, []) }
         var cleaned = body
         cleaned.text = text
