@@ -13,6 +13,7 @@ public func buildRouter(
     let metrics = DeskMetrics.shared
     let router = Router(context: DeskRequestContext.self)
     // Outermost first: security headers wrap everything, so problem responses carry them too.
+    router.add(middleware: ConnectionLoopMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ClientAddressMiddleware(trusted: dependencies.accounts.trustedProxies))
     router.add(middleware: MetricsMiddleware())

@@ -12,10 +12,13 @@ public struct DeskRequestContext: RequestContext, RemoteAddressRequestContext {
     public var customer: (customer: Customer, session: CustomerSession)?
     /// The peer of the connection (the proxy, when there is one).
     public let remoteAddress: SocketAddress?
+    /// The event loop of the request's connection.
+    public let connectionLoop: any EventLoop
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
+        self.connectionLoop = source.channel.eventLoop
     }
 
     /// The client's address behind trusted proxies, set by ``ClientAddressMiddleware``.
