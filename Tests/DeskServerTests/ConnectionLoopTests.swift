@@ -14,10 +14,10 @@ struct ConnectionLoopTests {
         await withCheckedContinuation { continuation in DispatchQueue.global().async { continuation.resume() } }
     }
 
-    @Test("a handler that changes data resumes on its connection's event loop after waiting elsewhere; reads are left alone")
-    func resumesOnConnectionLoop() async throws {
+    @Test("a handler that changes data resumes on its connection's event loop after waiting elsewhere; reads only if asked", arguments: [false, true])
+    func resumesOnConnectionLoop(includingReads: Bool) async throws {
         let router = Router(context: DeskRequestContext.self)
-        router.add(middleware: ConnectionLoopMiddleware())
+        router.add(middleware: ConnectionLoopMiddleware(includingReads: includingReads))
         @Sendable func probe(_ request: Request, _ context: DeskRequestContext) async -> String {
             var home = 0
             for _ in 0..<20 {
@@ -37,7 +37,7 @@ struct ConnectionLoopTests {
             // Without the preference the task resumes wherever the global executor runs it: not the connection's loop
             // every time (here, in tests, never: the global executor is Swift's own thread pool).
             let read = try await client.execute(uri: "/probe", method: .get)
-            #expect(String(buffer: read.body) != "20")
+            #expect((String(buffer: read.body) == "20") == includingReads)
         }
     }
 }

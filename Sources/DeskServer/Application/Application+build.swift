@@ -12,8 +12,8 @@ public func buildRouter(
 ) -> Router<DeskRequestContext> {
     let metrics = DeskMetrics.shared
     let router = Router(context: DeskRequestContext.self)
-    // Outermost first: security headers wrap everything, so problem responses carry them too.
-    router.add(middleware: ConnectionLoopMiddleware())
+    router.add(middleware: ConnectionLoopMiddleware(includingReads: database.kind == .postgres))
+    // Outermost first (after the loop preference): security headers wrap everything, so problem responses carry them too.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ClientAddressMiddleware(trusted: dependencies.accounts.trustedProxies))
     router.add(middleware: MetricsMiddleware())
