@@ -7,9 +7,9 @@ import Hummingbird
 ///
 /// Without a preference the answered task resumes on whichever event loop the global executor picks next, half the
 /// time not the one that owns the connection, and writing the response then hops back to it: one more thread wake-up
-/// per request on two busy cores. SQLite reads are left alone: they do not leave their loop, and the preference costs
-/// a little on every suspension. Measured in BENCHMARKS.md (session 6): creation +4–14 % on both databases,
-/// PostgreSQL conversation reads +12–18 %, SQLite reads ~10 % slower with it, so without it.
+/// per request on two busy cores. SQLite reads are left alone: a cached conversation never leaves its loop, and the
+/// preference costs a little on every suspension (SQLite reads were ~10 % slower with it). Measured in BENCHMARKS.md
+/// (session 6): creation +4–10 % on SQLite, PostgreSQL conversation reads +12–18 %.
 struct ConnectionLoopMiddleware: RouterMiddleware {
     typealias Context = DeskRequestContext
     /// Whether reads (GET, HEAD) get the preference too.
