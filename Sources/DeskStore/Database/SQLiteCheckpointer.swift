@@ -17,15 +17,18 @@ import VaporCSQLite
 /// only once every page was copied; under steady writes that never happens, and the log would grow. So once the
 /// checkpointer has copied all but the last few pages, the writer finishes the job itself after its next commit: a
 /// short checkpoint of those pages alone, after which its next transaction starts the log afresh, as it would have
-/// after SQLite's own checkpoint. If the log still grows past ``writerFrames`` (the disk cannot keep up), the writer
-/// checkpoints after every commit, as SQLite would, so the log stays bounded.
+/// after SQLite's own checkpoint. If the log still grows past ``writerFrames`` (the writer outruns the checkpointer:
+/// a slow disk, or a thread starved of CPU), the writer checkpoints after every commit, as SQLite would, so the log
+/// stays near 20 MB.
 final class SQLiteCheckpointer: Sendable {
     /// SQLite's own automatic checkpoint threshold (about 4 MB of log with 4 KB pages).
     static let startFrames = 1_000
     /// The writer finishes a checkpoint when no more than this many pages of the log wait to be copied.
     static let finishFrames = 400
-    /// About 64 MB of log: past this the writer checkpoints after every commit.
-    static let writerFrames = 16_000
+    /// About 20 MB of log: past this the writer checkpoints after every commit. (Create storms on two cores kept the
+    /// log under ~15 MB with the checkpointer keeping up; the test suite's parallel load once took it to 37 MB
+    /// with a limit of 64 MB.)
+    static let writerFrames = 5_000
 
     private let connection: SQLiteWriterConnection
     private let thread: NIOThreadPool
