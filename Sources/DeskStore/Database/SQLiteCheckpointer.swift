@@ -33,8 +33,8 @@ final class SQLiteCheckpointer: Sendable {
     private let connection: SQLiteWriterConnection
     private let thread: NIOThreadPool
     private let running = Atomic<Bool>(false)
-    /// The log's length when the last checkpointer's checkpoint ended, and how much of it was copied then; zero once the
-    /// writer finished (the log starts afresh).
+    /// How many pages of the log the checkpointer's last checkpoint left copied while more waited; zero when it copied
+    /// everything or the writer finished (either way the writer's next transaction starts the log afresh).
     private let copied = Atomic<Int>(0)
     private let completed = Atomic<Int>(0)
     private let finished = Atomic<Int>(0)
@@ -87,7 +87,9 @@ final class SQLiteCheckpointer: Sendable {
         do {
             var copiedFrames = 0
             try connection.run("PRAGMA wal_checkpoint(PASSIVE)", []) { row in
-                copiedFrames = (try? row.decode(column: "checkpointed", as: Int.self)) ?? 0
+                let log = (try? row.decode(column: "log", as: Int.self)) ?? 0
+                let checkpointed = (try? row.decode(column: "checkpointed", as: Int.self)) ?? 0
+                copiedFrames = checkpointed < log ? checkpointed : 0
             }
             copied.store(copiedFrames, ordering: .releasing)
             completed.add(1, ordering: .relaxed)
