@@ -50,7 +50,7 @@ final class SQLiteCheckpointer: Sendable {
         self.logger = logger
     }
 
-    /// Checkpoints run by the checkpointer, and finished by the writer (for tests and metrics).
+    /// Checkpoints run by the checkpointer, and finished by the writer (for tests).
     var checkpoints: (checkpointer: Int, writer: Int) { (completed.load(ordering: .relaxed), finished.load(ordering: .relaxed)) }
 
     /// Called by the writer after each commit, on its thread, with the log's length in pages. Returns SQLite's status
