@@ -56,6 +56,9 @@ def test_first_start_admin_signs_in_with_2fa(kind, driver, console, launcher, ba
     base = node.base_url
     assert link == base + "/setup"
 
+    # Whoever opens the bare address before the first admin exists is led to the setup page.
+    driver.get(base + "/")
+    assert path_of(driver) == "/setup"
     driver.get(link)
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN"
     button = fill(driver, "form[action='/setup']", {"code": code, "name": "第一位管理员", "email": ADMIN_EMAIL, "password": PASSWORD})
@@ -67,6 +70,13 @@ def test_first_start_admin_signs_in_with_2fa(kind, driver, console, launcher, ba
     submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a[href='/signin']"))
     assert path_of(driver) == "/signin"
     assert token not in driver.page_source
+    # Set up: the bare address now opens the help center, and a mistyped address is a page, not a JSON document.
+    driver.get(base + "/")
+    assert path_of(driver) == "/help"
+    console.allow(r"/no-such-page - Failed to load resource: the server responded with a status of 404")
+    driver.get(base + "/no-such-page")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "页面不存在"
+    assert driver.find_element(By.CSS_SELECTOR, "main a[href='/help']")
 
     # A wrong password: 401 and the localised message, in the visitor's language (zh-CN), then in English.
     console.allow(r"/signin - Failed to load resource: the server responded with a status of 401")

@@ -26,6 +26,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
     /// The routes' methods, to tell "no such path" (404) from "not with this method" (405).
     var allowedMethods: AllowedMethods?
+    /// A page for browsers that ask for an address with no route (see ``SiteEntrance/notFoundPage(for:)``); nil for
+    /// the problem document.
+    var pageNotFound: (@Sendable (Request) -> Response?)?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -37,6 +40,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 response.headers[.allow] = allowed.joined(separator: ", ")
                 return response
             }
+            if let page = pageNotFound?(request) { return page }
             return problemResponse(for: error, request: request)
         } catch {
             return problemResponse(for: error, request: request)

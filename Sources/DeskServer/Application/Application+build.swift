@@ -18,7 +18,9 @@ public func buildRouter(
     router.add(middleware: ClientAddressMiddleware(trusted: dependencies.accounts.trustedProxies))
     router.add(middleware: MetricsMiddleware())
     let allowedMethods = AllowedMethods()
-    router.add(middleware: ProblemMiddleware(logger: logger, allowedMethods: allowedMethods))
+    let entrance = SiteEntrance(dependencies: dependencies)
+    router.add(middleware: ProblemMiddleware(logger: logger, allowedMethods: allowedMethods, pageNotFound: entrance.notFoundPage))
+    entrance.addRoutes(to: router)
 
     OperationsController(database: database, feed: feed, metrics: metrics).addRoutes(to: router)
     SetupController(dependencies: dependencies).addRoutes(to: router)
