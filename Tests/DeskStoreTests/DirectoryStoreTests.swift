@@ -101,4 +101,27 @@ struct DirectoryStoreTests {
             #expect(version == Migrations.latestVersion)
         }
     }
+
+    @Test("customers are found through an index by every identifier a ticket's requester can bring", arguments: TestDatabases.kinds)
+    func identifierLookupsUseIndexes(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            for column in ["email", "phone", "wallet_account_id", "telegram_id", "wechat_id"] {
+                let plan = try await store.database.write { sql -> String in
+                    let query = "SELECT id FROM customers WHERE \(column) IN ('a', 'b')"
+                    switch kind {
+                    case .sqlite:
+                        return try await sql.raw("EXPLAIN QUERY PLAN \(unsafeRaw: query)").all()
+                            .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "\n")
+                    case .postgres:
+                        // An empty table is cheapest to read whole; the question is whether an index can answer at all.
+                        try await sql.raw("SET LOCAL enable_seqscan = off").run()
+                        return try await sql.raw("EXPLAIN \(unsafeRaw: query)").all()
+                            .map { try $0.decode(column: "QUERY PLAN", as: String.self) }.joined(separator: "\n")
+                    }
+                }
+                #expect(plan.contains("INDEX") || plan.contains("Index"), "\(column): \(plan)")
+                #expect(!plan.contains("SCAN customers") && !plan.contains("Seq Scan"), "\(column): \(plan)")
+            }
+        }
+    }
 }

@@ -25,6 +25,7 @@ public enum Migrations {
         m0007MailDelivery,
         m0008SendLimits,
         m0009TicketSearchByTicket,
+        m0010CustomerMessengerIDs,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
