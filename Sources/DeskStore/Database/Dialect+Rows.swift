@@ -16,6 +16,8 @@ struct RowTable: Sendable {
     let columnList: String
     let sqliteValues: String
     let postgresValues: String
+    /// PostgreSQL's INSERT of this table's rows up to the JSON array's text, which ``postgresInsertEnd`` follows.
+    let postgresInsertStart: String
 
     init(name: String, columns: [(name: String, type: ColumnType)]) {
         self.name = name
@@ -25,7 +27,10 @@ struct RowTable: Sendable {
         postgresValues = columns.map { column in
             column.type == .integer ? "CAST(v->>'\(column.name)' AS BIGINT)" : "v->>'\(column.name)'"
         }.joined(separator: ", ")
+        postgresInsertStart = "INSERT INTO \(name) (\(columnList)) SELECT \(postgresValues) FROM jsonb_array_elements(CAST("
     }
+
+    static let postgresInsertEnd = " AS jsonb)) WITH ORDINALITY AS r(v, n) ORDER BY n"
 
     static let tickets = RowTable(
         name: "tickets",
@@ -80,10 +85,7 @@ extension Dialect {
                 FROM jsonb_each(\(bind: rows.text)) ORDER BY key
                 """
         case .postgres:
-            return """
-                INSERT INTO \(unsafeRaw: table.name) (\(unsafeRaw: table.columnList)) SELECT \(unsafeRaw: table.postgresValues)
-                FROM jsonb_array_elements(CAST(\(bind: rows.text) AS jsonb)) WITH ORDINALITY AS r(v, n) ORDER BY n
-                """
+            return "\(unsafeRaw: table.postgresInsertStart)\(bind: rows.text)\(unsafeRaw: RowTable.postgresInsertEnd)"
         }
     }
 
@@ -97,43 +99,40 @@ extension Dialect {
                 FROM jsonb_each(\(bind: rows.text)) ORDER BY key
                 """
         case .postgres:
-            return """
-                INSERT INTO ticket_search (id, ticket_number, tokens)
-                SELECT COALESCE(CAST(v->>'id' AS BIGINT), nextval('ticket_search_seq')), CAST(v->>'ticket_number' AS BIGINT),
-                  CAST(v->>'tokens' AS tsvector)
-                FROM jsonb_array_elements(CAST(\(bind: rows.text) AS jsonb)) WITH ORDINALITY AS r(v, n) ORDER BY n
-                """
+            return "\(unsafeRaw: Self.postgresTicketIndexInsertStart)\(bind: rows.text)\(unsafeRaw: RowTable.postgresInsertEnd)"
         }
     }
 
-    /// One statement that writes a whole batch of new tickets: their rows, tags, first messages, search rows and history.
+    private static let postgresTicketIndexInsertStart = """
+        INSERT INTO ticket_search (id, ticket_number, tokens)
+        SELECT COALESCE(CAST(v->>'id' AS BIGINT), nextval('ticket_search_seq')), CAST(v->>'ticket_number' AS BIGINT),
+          CAST(v->>'tokens' AS tsvector)
+        FROM jsonb_array_elements(CAST(
+        """
+
+    /// One statement that writes a whole batch of new tickets on SQLite: their rows, tags, first messages, search rows
+    /// and history.
     ///
     /// Every statement is a round trip the batch's single writer waits for (on SQLite a hop to SQLiteNIO's thread pool
-    /// and back), so the five inserts go as one. SQLite: an INSERT into the writer connection's temporary view
-    /// `ticket_batch`, whose trigger runs them (``sqliteTicketBatchSetup``); PostgreSQL: data-modifying WITH clauses
-    /// (foreign keys are checked at the end of the statement, when every row is in).
-    func insertTicketBatch(_ batch: TicketBatchRows) -> SQLQueryString {
-        switch kind {
-        case .sqlite:
-            return """
-                INSERT INTO temp.ticket_batch (tickets, tags, messages, search, events)
-                VALUES (\(bind: batch.tickets.text), \(bind: batch.tags.text), \(bind: batch.messages.text), \(bind: batch.search.text),
-                  \(bind: batch.events.text))
-                """
-        case .postgres:
-            var statement: SQLQueryString = "WITH new_tickets AS ("
-            statement += insertRows(into: .tickets, batch.tickets)
-            statement += "), new_tags AS ("
-            statement += insertRows(into: .ticketTags, batch.tags)
-            statement += "), new_messages AS ("
-            statement += insertRows(into: .messages, batch.messages)
-            statement += "), new_search AS ("
-            statement += ticketIndexInsert(batch.search)
-            statement += ") "
-            statement += insertRows(into: .ticketEvents, batch.events)
-            return statement
-        }
+    /// and back), so the five inserts go as one: an INSERT into the writer connection's temporary view `ticket_batch`,
+    /// whose trigger runs them (``sqliteTicketBatchSetup``). PostgreSQL's is ``postgresTicketBatchSQL``.
+    static func sqliteInsertTicketBatch(_ batch: TicketBatchRows) -> SQLQueryString {
+        """
+        INSERT INTO temp.ticket_batch (tickets, tags, messages, search, events)
+        VALUES (\(bind: batch.tickets.text), \(bind: batch.tags.text), \(bind: batch.messages.text), \(bind: batch.search.text),
+          \(bind: batch.events.text))
+        """
     }
+
+    /// The same five inserts on PostgreSQL as data-modifying WITH clauses (foreign keys are checked at the end of the
+    /// statement, when every row is in), the JSON arrays of tickets, tags, messages, search rows and history as $1…$5.
+    /// Prepared once per connection (``TicketBatchStatement``).
+    static let postgresTicketBatchSQL: String = {
+        let end = RowTable.postgresInsertEnd
+        return "WITH new_tickets AS (\(RowTable.tickets.postgresInsertStart)$1\(end)), new_tags AS (\(RowTable.ticketTags.postgresInsertStart)$2\(end)), "
+            + "new_messages AS (\(RowTable.messages.postgresInsertStart)$3\(end)), new_search AS (\(postgresTicketIndexInsertStart)$4\(end)) "
+            + "\(RowTable.ticketEvents.postgresInsertStart)$5\(end)"
+    }()
 
     /// The writer connection's temporary view and trigger behind ``insertTicketBatch(_:)`` on SQLite (created when the
     /// connection opens; temporary objects belong to one connection and never touch the database file).

@@ -16,6 +16,9 @@ public struct Dialect: Sendable {
         switch kind {
         case .postgres:
             // Sequence values are unique across nodes; they need not be consecutive.
+            if let transaction = sql as? PostgresTransactionDatabase {
+                return try await transaction.reserveTicketNumbers(count).map { TicketNumber($0) }
+            }
             let rows = try await sql.raw("SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, \(bind: count))").all()
             return try rows.map { TicketNumber(try $0.decode(column: "n", as: Int64.self)) }
         case .sqlite:

@@ -48,6 +48,11 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
             password: components.password, database: database.isEmpty ? nil : database, tls: tls
         )
         configuration.options.connectTimeout = .seconds(5)
+        // PostgreSQL's default (4) prices a random page read for a spinning disk, which made an index lookup of a batch's
+        // 30 customers look dearer than reading all 5,000 of them (3 ms per batch, measured). 1.1 is the usual setting
+        // for SSDs and cached tables; an operator's own setting for the database or role is overridden only for
+        // WalletDesk's sessions.
+        configuration.options.additionalStartupParameters = [("random_page_cost", "1.1")]
         return (configuration, Int(query["pool"] ?? "") ?? 24)
     }
 
@@ -100,7 +105,7 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
 
     private func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withPooledConnection { connection in
-            let sql = connection.sql(queryLogLevel: nil)
+            let sql = PostgresTransactionDatabase(connection: connection)
             do {
                 try await sql.raw("BEGIN").run()
             } catch {

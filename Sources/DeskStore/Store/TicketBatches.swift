@@ -171,7 +171,7 @@ extension SQLDeskStore {
     }
 
     /// Inserts several tickets in one transaction: a few lookups, then one statement for all rows (see
-    /// ``Dialect/insertTicketBatch(_:)``).
+    /// ``Dialect/sqliteInsertTicketBatch(_:)`` and ``Dialect/postgresTicketBatchSQL``).
     private func insertTickets(_ works: [TicketCreationQueue.Work]) async throws -> [(ticket: Ticket, message: Message)] {
         let dialect = self.dialect
         return try await writeWithEvents { sql in
@@ -227,7 +227,11 @@ extension SQLDeskStore {
                 messages.append(message)
             }
             self.localChanges?.begin(Set(numbers))
-            try await sql.raw(dialect.insertTicketBatch(rows)).run()
+            if let transaction = sql as? PostgresTransactionDatabase {
+                try await transaction.insertTicketBatch(rows)
+            } else {
+                try await sql.raw(Dialect.sqliteInsertTicketBatch(rows)).run()
+            }
             for (index, work) in works.enumerated() where !work.draft.firstMessage.attachmentIDs.isEmpty {
                 messages[index].attachments = try await self.linkAttachments(
                     work.draft.firstMessage.attachmentIDs, to: messages[index].id, ticket: tickets[index].number, on: sql
@@ -314,7 +318,8 @@ extension SQLDeskStore {
             if case .contact(let contact) = reference { return contact }
             return nil
         }
-        // Known customers by "column value", looked up one identifier column at a time.
+        // Known customers by "column value", looked up one identifier column at a time. Not prepared on PostgreSQL: a
+        // plan kept from when the table was small would scan the whole table.
         var known: [String: CustomerID] = [:]
         for (column, values) in Self.contactColumns.map({ column in (column.name, Set(contacts.compactMap(column.value))) }) where !values.isEmpty {
             let rows = try await sql.raw(
