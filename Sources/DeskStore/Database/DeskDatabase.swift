@@ -27,8 +27,13 @@ public protocol DeskDatabase: Sendable {
     /// The transaction is durable when this returns: callers acknowledge to clients only afterwards.
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
-    /// Where write transactions run, when the engine has such a place (SQLite: the writer's own event loop). Work that
-    /// does little but write batch after batch (group commit's drain) runs there too, so it does not hop threads.
+    /// A write transaction of group commit (a batch of new tickets), on the engine's writer where it has one: SQLite's
+    /// only writer, PostgreSQL's batch connection. Same guarantees as ``write(_:)``.
+    func writeTicketBatch<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+
+    /// Where ticket batches are written: SQLite's writer thread, the event loop of PostgreSQL's batch connection. Group
+    /// commit's leader and drain run there, so between two statements of a batch they resume at once instead of
+    /// queueing behind request handlers on the server's event loops.
     var writeExecutor: (any TaskExecutor)? { get }
     /// Checks that the database answers (for `/readyz`).
     func ping() async throws

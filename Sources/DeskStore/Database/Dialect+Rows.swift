@@ -124,14 +124,17 @@ extension Dialect {
         """
     }
 
-    /// The same five inserts on PostgreSQL as data-modifying WITH clauses (foreign keys are checked at the end of the
-    /// statement, when every row is in), the JSON arrays of tickets, tags, messages, search rows and history as $1…$5.
-    /// Prepared once per connection (``TicketBatchStatement``).
+    /// The same on PostgreSQL as one statement of data-modifying WITH clauses, which also inserts the batch's new
+    /// customers and sends the NOTIFY (delivered when the transaction commits): fewer round trips, each of which the
+    /// whole batch waits for. The JSON arrays of new customers, tickets, tags, messages, search rows and history are
+    /// $1…$6. Foreign keys are checked at the end of the statement, when every row is in. Prepared once per connection
+    /// (``TicketBatchStatement``).
     static let postgresTicketBatchSQL: String = {
         let end = RowTable.postgresInsertEnd
-        return "WITH new_tickets AS (\(RowTable.tickets.postgresInsertStart)$1\(end)), new_tags AS (\(RowTable.ticketTags.postgresInsertStart)$2\(end)), "
-            + "new_messages AS (\(RowTable.messages.postgresInsertStart)$3\(end)), new_search AS (\(postgresTicketIndexInsertStart)$4\(end)) "
-            + "\(RowTable.ticketEvents.postgresInsertStart)$5\(end)"
+        return "WITH new_customers AS (\(RowTable.customers.postgresInsertStart)$1\(end)), "
+            + "new_tickets AS (\(RowTable.tickets.postgresInsertStart)$2\(end)), new_tags AS (\(RowTable.ticketTags.postgresInsertStart)$3\(end)), "
+            + "new_messages AS (\(RowTable.messages.postgresInsertStart)$4\(end)), new_search AS (\(postgresTicketIndexInsertStart)$5\(end)), "
+            + "new_events AS (\(RowTable.ticketEvents.postgresInsertStart)$6\(end)) SELECT 1 FROM pg_notify('walletdesk_events', '')"
     }()
 
     /// The writer connection's temporary view and trigger behind ``insertTicketBatch(_:)`` on SQLite (created when the
@@ -161,6 +164,8 @@ extension Dialect {
 
 /// The rows of one batch of new tickets, one JSON array per table (see ``Dialect/insertTicketBatch(_:)``).
 struct TicketBatchRows {
+    /// New customers: inserted by PostgreSQL's batch statement; on SQLite before it.
+    var customers = JSONRows()
     var tickets = JSONRows()
     var tags = JSONRows()
     var messages = JSONRows()

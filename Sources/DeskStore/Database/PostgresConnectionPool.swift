@@ -34,13 +34,19 @@ final class PostgresConnectionPool: Sendable {
     let maximum: Int
     /// How long a connection may sit idle and still be handed out.
     let idleTimeout: Duration
+    /// The loop every connection of this pool lives on; nil for PostgresNIO's shared group (the server's loops).
+    let eventLoop: (any EventLoop)?
     private let logger: Logger
     private let state = Mutex(State())
 
-    init(configuration: PostgresConnection.Configuration, maximum: Int, idleTimeout: Duration = .seconds(60), logger: Logger) {
+    init(
+        configuration: PostgresConnection.Configuration, maximum: Int, idleTimeout: Duration = .seconds(60), eventLoop: (any EventLoop)? = nil,
+        logger: Logger
+    ) {
         self.configuration = configuration
         self.maximum = max(1, maximum)
         self.idleTimeout = idleTimeout
+        self.eventLoop = eventLoop
         self.logger = logger
     }
 
@@ -86,7 +92,7 @@ final class PostgresConnectionPool: Sendable {
                 return connection
             case .connect(let id):
                 do {
-                    return try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
+                    return try await PostgresConnection.connect(on: eventLoop ?? PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: id, logger: logger)
                 } catch {
                     state.withLock { $0.open -= 1 }
                     wakeOne(with: nil)  // a waiter may now connect in this one's place
@@ -200,3 +206,4 @@ enum PostgresPoolError: Error, CustomStringConvertible {
 
     var description: String { "the PostgreSQL connection pool is shut down" }
 }
+

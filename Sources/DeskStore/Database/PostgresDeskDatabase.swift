@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresKit
+import NIOPosix
 import NIOSSL
 import PostgresNIO
 import SQLKit
@@ -18,6 +19,9 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
     public let isSoleWriter = false
 
     let pool: PostgresConnectionPool
+    /// Group commit's connection: one, on an event loop of its own, writing one batch of new tickets at a time (see
+    /// ``writeTicketBatch(_:)``).
+    let batchPool: PostgresConnectionPool
     private let logger: Logger
     private let inUse = Atomic<Int>(0)
     private let waiting = Atomic<Int>(0)
@@ -27,6 +31,11 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
     public init(url: String, logger: Logger) throws {
         let (configuration, maximum) = try Self.configuration(from: url)
         self.pool = PostgresConnectionPool(configuration: configuration, maximum: maximum, logger: logger)
+        var batchConfiguration = configuration
+        // Its one statement of rows is planned once: left to choose, PostgreSQL planned it afresh on every execution (a
+        // plan for its own values looked no dearer than the generic one). Nothing else runs on this connection.
+        batchConfiguration.options.additionalStartupParameters.append(("plan_cache_mode", "force_generic_plan"))
+        self.batchPool = PostgresConnectionPool(configuration: batchConfiguration, maximum: 1, eventLoop: Self.batchExecutor.eventLoop, logger: logger)
         self.logger = logger
     }
 
@@ -64,9 +73,11 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(15))
                 await self.pool.closeIdle()
+                await self.batchPool.closeIdle()
             }
         }
         await pool.close()
+        await batchPool.close()
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -103,8 +114,32 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
         case beginFailed(any Error)
     }
 
-    private func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withPooledConnection { connection in
+    /// On the batch connection, from its own event loop. Measured in a creation storm (BENCHMARKS.md, session 7): a
+    /// batch is about eight round trips, and on the server's event loops the writing task resumed after each one only
+    /// once the loop got through the HTTP work queued before it, half of every batch's time. A thread that does
+    /// nothing else is woken at once.
+    public func writeTicketBatch<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(Self.batchExecutor) {
+            var retried = false
+            while true {
+                do {
+                    return try await transaction(on: batchPool, body)
+                } catch WriteFailure.beginFailed(let error) {
+                    guard !retried, Self.isDeadConnection(error) else { throw error }
+                    retried = true
+                    await batchPool.discardIdle()
+                }
+            }
+        }
+    }
+
+    /// The batch connection's event loop: one thread for every PostgreSQL store of the process (a server has one).
+    static let batchExecutor = EventLoopTaskExecutor(eventLoop: MultiThreadedEventLoopGroup(numberOfThreads: 1).next())
+
+    private func transaction<T: Sendable>(
+        on pool: PostgresConnectionPool? = nil, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await withPooledConnection(from: pool ?? self.pool) { connection in
             let sql = PostgresTransactionDatabase(connection: connection)
             do {
                 try await sql.raw("BEGIN").run()
@@ -126,11 +161,11 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
         }
     }
 
-    private func withPooledConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    private func withPooledConnection<T>(from pool: PostgresConnectionPool? = nil, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         waiting.add(1, ordering: .relaxed)
         var stillWaiting = true
         defer { if stillWaiting { waiting.subtract(1, ordering: .relaxed) } }  // no connection could be had
-        return try await pool.withConnection { connection in
+        return try await (pool ?? self.pool).withConnection { connection in
             stillWaiting = false
             self.waiting.subtract(1, ordering: .relaxed)
             self.inUse.add(1, ordering: .relaxed)
@@ -167,18 +202,18 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
         try? await connection.close()
     }
 
-    /// Writes run wherever their caller runs: every statement is a network round trip on some event loop anyway.
-    public var writeExecutor: (any TaskExecutor)? { nil }
+    public var writeExecutor: (any TaskExecutor)? { Self.batchExecutor }
 
     public func ping() async throws {
         try await read { sql in try await sql.raw("SELECT 1").run() }
     }
 
     public func poolStatistics() -> PoolStatistics {
-        PoolStatistics(connections: pool.openConnections, inUse: inUse.load(ordering: .relaxed), waiting: max(0, waiting.load(ordering: .relaxed)))
+        PoolStatistics(connections: pool.openConnections + batchPool.openConnections, inUse: inUse.load(ordering: .relaxed), waiting: max(0, waiting.load(ordering: .relaxed)))
     }
 
     public func shutdown() async throws {
         await pool.close()
+        await batchPool.close()
     }
 }

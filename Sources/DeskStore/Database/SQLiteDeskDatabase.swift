@@ -109,6 +109,11 @@ public final class SQLiteDeskDatabase: DeskDatabase {
         try await withTaskExecutorPreference(writerExecutor) { try await transaction(body) }
     }
 
+    /// The single writer writes batches like any other transaction.
+    public func writeTicketBatch<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await write(body)
+    }
+
     private func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await writeLock.lock()
         writerInUse.store(1, ordering: .relaxed)

@@ -106,14 +106,20 @@ public final class SQLDeskStore: Sendable {
 
     /// Runs a write transaction that records events, then wakes this node's subscribers. Other nodes learn through NOTIFY
     /// (PostgreSQL), sent inside the transaction so it is delivered only if the transaction commits.
-    func writeWithEvents<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let notify = dialect.announcesEventsWithNotify
+    ///
+    /// `ticketBatch`: group commit's transaction, on the engine's batch writer (``DeskDatabase/writeTicketBatch(_:)``);
+    /// its one statement of rows sends the NOTIFY itself (``Dialect/postgresTicketBatchSQL``).
+    func writeWithEvents<T: Sendable>(
+        ticketBatch: Bool = false, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        let notify = dialect.announcesEventsWithNotify && !ticketBatch
+        let transaction = { @Sendable (sql: any SQLDatabase) async throws -> T in
+            let result = try await body(sql)
+            if notify { try await sql.raw("SELECT pg_notify('walletdesk_events', '')").run() }
+            return result
+        }
         let write = {
-            try await self.database.write { sql in
-                let result = try await body(sql)
-                if notify { try await sql.raw("SELECT pg_notify('walletdesk_events', '')").run() }
-                return result
-            }
+            ticketBatch ? try await self.database.writeTicketBatch(transaction) : try await self.database.write(transaction)
         }
         let result: T
         if let localChanges {

@@ -174,8 +174,12 @@ extension SQLDeskStore {
     /// ``Dialect/sqliteInsertTicketBatch(_:)`` and ``Dialect/postgresTicketBatchSQL``).
     private func insertTickets(_ works: [TicketCreationQueue.Work]) async throws -> [(ticket: Ticket, message: Message)] {
         let dialect = self.dialect
-        return try await writeWithEvents { sql in
-            let (requesters, identifiers) = try await self.resolveRequesters(works.map(\.draft.requester), now: works[0].now, on: sql)
+        return try await writeWithEvents(ticketBatch: true) { sql in
+            let postgres = sql as? PostgresTransactionDatabase
+            var rows = TicketBatchRows()
+            let (requesters, identifiers, numbers) = try await self.resolveRequesters(
+                works.map(\.draft.requester), now: works[0].now, newCustomers: &rows.customers, reservingNumbers: works.count, on: sql
+            )
             let assignees = Set(works.compactMap(\.draft.assigneeID))
             let teams = Set(works.compactMap(\.draft.teamID))
             if !assignees.isEmpty {
@@ -186,11 +190,8 @@ extension SQLDeskStore {
                 let found = try await sql.raw("SELECT id FROM teams WHERE id IN (\(binds: teams.map(\.description)))").all()
                 guard found.count == teams.count else { throw DeskError.invalidField("teamId", reason: .unknownReference) }
             }
-            let numbers = try await dialect.reserveTicketNumbers(works.count, on: sql)
-
             var tickets: [Ticket] = []
             var messages: [Message] = []
-            var rows = TicketBatchRows()
             for (index, work) in works.enumerated() {
                 let ticket = work.draft.ticket(number: numbers[index], requesterID: requesters[index], now: work.now)
                 var author = work.draft.firstMessage.author
@@ -227,9 +228,10 @@ extension SQLDeskStore {
                 messages.append(message)
             }
             self.localChanges?.begin(Set(numbers))
-            if let transaction = sql as? PostgresTransactionDatabase {
-                try await transaction.insertTicketBatch(rows)
+            if let postgres {
+                try await postgres.insertTicketBatch(rows)
             } else {
+                if !rows.customers.isEmpty { try await sql.raw(dialect.insertRows(into: .customers, rows.customers)).run() }
                 try await sql.raw(Dialect.sqliteInsertTicketBatch(rows)).run()
             }
             for (index, work) in works.enumerated() where !work.draft.firstMessage.attachmentIDs.isEmpty {
@@ -287,15 +289,16 @@ extension SQLDeskStore {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Finds or creates the customers for several tickets with a few set-based queries: one per kind of identifier
-    /// the batch holds, and one INSERT of every new customer.
+    /// Finds the customers for several tickets with a few set-based queries (one per kind of identifier the batch
+    /// holds), adds the new ones to `newCustomers` for the caller to insert, and reserves the batch's ticket numbers.
     ///
     /// A contact matches the customer with the same email, else phone, wallet account, Telegram id or WeChat id (the
     /// order ``resolveRequester(_:now:on:)`` uses). Two tickets in a batch from the same new person get one customer.
     /// Also returns each requester's identifiers for the search rows (as ``requesterIdentifiers(_:on:)`` would read them).
+    /// On PostgreSQL the lookups and the numbers are one statement, a UNION ALL: one round trip instead of two or more.
     private func resolveRequesters(
-        _ references: [RequesterReference], now: Date, on sql: any SQLDatabase
-    ) async throws -> (ids: [CustomerID], identifiers: [String: [String?]]) {
+        _ references: [RequesterReference], now: Date, newCustomers: inout JSONRows, reservingNumbers count: Int, on sql: any SQLDatabase
+    ) async throws -> (ids: [CustomerID], identifiers: [String: [String?]], numbers: [TicketNumber]) {
         var identifiers: [String: [String?]] = [:]
         func remember(_ row: any SQLRow) throws -> CustomerID? {
             func text(_ column: String) throws -> String? { try row.decodeNil(column: column) ? nil : row.decode(column: column, as: String.self) }
@@ -319,18 +322,41 @@ extension SQLDeskStore {
             return nil
         }
         // Known customers by "column value", looked up one identifier column at a time. Not prepared on PostgreSQL: a
-        // plan kept from when the table was small would scan the whole table.
+        // plan kept from when the table was small would read the whole table.
         var known: [String: CustomerID] = [:]
-        for (column, values) in Self.contactColumns.map({ column in (column.name, Set(contacts.compactMap(column.value))) }) where !values.isEmpty {
-            let rows = try await sql.raw(
-                "SELECT \(unsafeRaw: Self.identifierColumns), \(unsafeRaw: column) AS value FROM customers WHERE \(unsafeRaw: column) IN (\(binds: Array(values)))"
-            ).all()
-            for row in rows {
-                if let id = try remember(row) { known["\(column) \(try row.decode(column: "value", as: String.self))"] = id }
+        var numbers: [TicketNumber] = []
+        let lookups = Self.contactColumns.map { column in (column.name, Array(Set(contacts.compactMap(column.value)))) }.filter { !$0.1.isEmpty }
+        if dialect.kind == .postgres {
+            var query: SQLQueryString = """
+                SELECT NULL AS id, NULL AS name, NULL AS email, NULL AS phone, NULL AS wallet_account_id, NULL AS telegram_id, NULL AS wechat_id,
+                  NULL AS kind, NULL AS value, nextval('ticket_number_seq') AS number FROM generate_series(1, \(bind: count))
+                """
+            for (column, values) in lookups {
+                query += """
+                     UNION ALL SELECT \(unsafeRaw: Self.identifierColumns), '\(unsafeRaw: column)', \(unsafeRaw: column), NULL FROM customers
+                    WHERE \(unsafeRaw: column) IN (\(binds: values))
+                    """
             }
+            for row in try await sql.raw(query).all() {
+                if try row.decodeNil(column: "kind") {
+                    numbers.append(TicketNumber(try row.decode(column: "number", as: Int64.self)))
+                } else if let id = try remember(row) {
+                    known["\(try row.decode(column: "kind", as: String.self)) \(try row.decode(column: "value", as: String.self))"] = id
+                }
+            }
+            numbers.sort { $0.rawValue < $1.rawValue }
+        } else {
+            for (column, values) in lookups {
+                let rows = try await sql.raw(
+                    "SELECT \(unsafeRaw: Self.identifierColumns), \(unsafeRaw: column) AS value FROM customers WHERE \(unsafeRaw: column) IN (\(binds: values))"
+                ).all()
+                for row in rows {
+                    if let id = try remember(row) { known["\(column) \(try row.decode(column: "value", as: String.self))"] = id }
+                }
+            }
+            numbers = try await dialect.reserveTicketNumbers(count, on: sql)
         }
         var result: [CustomerID] = []
-        var newCustomers = JSONRows()
         for reference in references {
             switch reference {
             case .existing(let id):
@@ -354,8 +380,7 @@ extension SQLDeskStore {
                 result.append(customer.id)
             }
         }
-        if !newCustomers.isEmpty { try await sql.raw(dialect.insertRows(into: .customers, newCustomers)).run() }
-        return (result, identifiers)
+        return (result, identifiers, numbers)
     }
 
     /// The columns `remember` in ``resolveRequesters(_:now:on:)`` reads.
