@@ -1,5 +1,5 @@
 import DeskCore
-import DeskStore
+@testable import DeskStore
 import Foundation
 import ServiceLifecycle
 import Testing
@@ -73,6 +73,45 @@ struct EventFeedTests {
                     // Whether NOTIFY or the one-second safety poll delivered it is not asserted here: a time limit in a
                     // unit test fails on a busy machine. Delivery across nodes is what counts.
                 }
+            }
+        }
+    }
+
+    @Test("on PostgreSQL a batch of new tickets sends its NOTIFY from its own statement, once per transaction")
+    func batchNotifies() async throws {
+        guard TestDatabases.kinds.contains(.postgres) else { return }
+        let url = try await PostgresTemplates.shared.freshDatabaseURL()
+        defer { Task { try? await PostgresTemplates.shared.drop(url) } }
+        try await TestDatabases.withPostgresStore(url: url) { store in
+            let database = try #require(store.database as? PostgresDeskDatabase)
+            let (payloads, continuation) = AsyncStream.makeStream(of: String?.self)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await database.listen(channel: "walletdesk_events") { continuation.yield($0) } }
+                var received = payloads.makeAsyncIterator()
+                _ = await received.next()  // nil: listening
+                let count = 40
+                try await withThrowingTaskGroup(of: Void.self) { creations in
+                    for index in 0..<count {
+                        creations.addTask {
+                            _ = try await store.createTicket(try Fixtures.draft(subject: "storm \(index)"), actor: .system, now: Fixtures.start)
+                        }
+                    }
+                    try await creations.waitForAll()
+                }
+                // A last notification of another kind: delivery follows commit order, so every earlier one is in by then.
+                try await database.write { sql in try await store.announceAccessChange(on: sql) }
+                var notifications = 0
+                while let payload = await received.next(), payload != EventFeed.accessChangedPayload, notifications <= count {
+                    #expect(payload == "")
+                    notifications += 1
+                }
+                group.cancelAll()
+                let batched = store.batchedTickets.load(ordering: .relaxed)
+                #expect(batched > 0)
+                #expect(store.batchFallbacks.load(ordering: .relaxed) == 0)
+                // Tickets written alone sent one each; without the batches' own, there would be no more than those.
+                #expect(notifications > count - batched)
+                #expect(notifications < count)
             }
         }
     }

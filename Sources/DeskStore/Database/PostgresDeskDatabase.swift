@@ -31,11 +31,7 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
     public init(url: String, logger: Logger) throws {
         let (configuration, maximum) = try Self.configuration(from: url)
         self.pool = PostgresConnectionPool(configuration: configuration, maximum: maximum, logger: logger)
-        var batchConfiguration = configuration
-        // Its one statement of rows is planned once: left to choose, PostgreSQL planned it afresh on every execution (a
-        // plan for its own values looked no dearer than the generic one). Nothing else runs on this connection.
-        batchConfiguration.options.additionalStartupParameters.append(("plan_cache_mode", "force_generic_plan"))
-        self.batchPool = PostgresConnectionPool(configuration: batchConfiguration, maximum: 1, eventLoop: Self.batchExecutor.eventLoop, logger: logger)
+        self.batchPool = PostgresConnectionPool(configuration: configuration, maximum: 1, eventLoop: Self.batchExecutor.eventLoop, logger: logger)
         self.logger = logger
     }
 
@@ -57,11 +53,6 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
             password: components.password, database: database.isEmpty ? nil : database, tls: tls
         )
         configuration.options.connectTimeout = .seconds(5)
-        // PostgreSQL's default (4) prices a random page read for a spinning disk, which made an index lookup of a batch's
-        // 30 customers look dearer than reading all 5,000 of them (3 ms per batch, measured). 1.1 is the usual setting
-        // for SSDs and cached tables; an operator's own setting for the database or role is overridden only for
-        // WalletDesk's sessions.
-        configuration.options.additionalStartupParameters = [("random_page_cost", "1.1")]
         return (configuration, Int(query["pool"] ?? "") ?? 24)
     }
 
