@@ -295,7 +295,8 @@ extension SQLDeskStore {
     /// A contact matches the customer with the same email, else phone, wallet account, Telegram id or WeChat id (the
     /// order ``resolveRequester(_:now:on:)`` uses). Two tickets in a batch from the same new person get one customer.
     /// Also returns each requester's identifiers for the search rows (as ``requesterIdentifiers(_:on:)`` would read them).
-    /// On PostgreSQL the lookups and the numbers are one statement, a UNION ALL: one round trip instead of two or more.
+    /// On PostgreSQL the lookups and the numbers are one statement (see
+    /// ``PostgresTransactionDatabase/lookUpCustomersReservingNumbers(_:count:)``).
     private func resolveRequesters(
         _ references: [RequesterReference], now: Date, newCustomers: inout JSONRows, reservingNumbers count: Int, on sql: any SQLDatabase
     ) async throws -> (ids: [CustomerID], identifiers: [String: [String?]], numbers: [TicketNumber]) {
@@ -325,24 +326,8 @@ extension SQLDeskStore {
         var known: [String: CustomerID] = [:]
         var numbers: [TicketNumber] = []
         let lookups = Self.contactColumns.map { column in (column.name, Array(Set(contacts.compactMap(column.value)))) }.filter { !$0.1.isEmpty }
-        if dialect.kind == .postgres {
-            // The numbers' arm also sets, for this transaction only, that the batch statement which follows runs its
-            // plan made once per connection: left to choose, PostgreSQL planned it afresh every time (a plan for its
-            // own values looked no dearer). Each identifier is looked up by its own index probe (LATERAL, kept apart by
-            // OFFSET 0): with `IN (…)` PostgreSQL's cost model preferred reading a table of 5,000 customers whole to 30
-            // probes, 3 ms a batch.
-            var query: SQLQueryString = """
-                SELECT NULL AS id, NULL AS name, NULL AS email, NULL AS phone, NULL AS wallet_account_id, NULL AS telegram_id, NULL AS wechat_id,
-                  NULL AS kind, NULL AS value, nextval('ticket_number_seq') AS number FROM generate_series(1, \(bind: count))
-                WHERE set_config('plan_cache_mode', 'force_generic_plan', true) IS NOT NULL
-                """
-            for (column, values) in lookups {
-                query += """
-                     UNION ALL SELECT c.*, '\(unsafeRaw: column)', c.\(unsafeRaw: column), NULL FROM unnest(ARRAY[\(binds: values)]::text[]) AS wanted(value)
-                    CROSS JOIN LATERAL (SELECT \(unsafeRaw: Self.identifierColumns) FROM customers WHERE \(unsafeRaw: column) = wanted.value OFFSET 0) AS c
-                    """
-            }
-            for row in try await sql.raw(query).all() {
+        if let postgres = sql as? PostgresTransactionDatabase {
+            for row in try await postgres.lookUpCustomersReservingNumbers(lookups, count: count) {
                 if try row.decodeNil(column: "kind") {
                     numbers.append(TicketNumber(try row.decode(column: "number", as: Int64.self)))
                 } else if let id = try remember(row) {
