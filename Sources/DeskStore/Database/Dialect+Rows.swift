@@ -137,7 +137,7 @@ extension Dialect {
             + "new_events AS (\(RowTable.ticketEvents.postgresInsertStart)$6\(end)) SELECT 1 FROM pg_notify('walletdesk_events', '')"
     }()
 
-    /// The writer connection's temporary view and trigger behind ``insertTicketBatch(_:)`` on SQLite (created when the
+    /// The writer connection's temporary view and trigger behind ``sqliteInsertTicketBatch(_:)`` (created when the
     /// connection opens; temporary objects belong to one connection and never touch the database file).
     static let sqliteTicketBatchSetup: [String] = {
         func insert(_ table: RowTable, from column: String) -> String {
@@ -162,7 +162,8 @@ extension Dialect {
     }()
 }
 
-/// The rows of one batch of new tickets, one JSON array per table (see ``Dialect/insertTicketBatch(_:)``).
+/// The rows of one batch of new tickets, one JSON array per table (see ``Dialect/sqliteInsertTicketBatch(_:)`` and
+/// ``Dialect/postgresTicketBatchSQL``).
 struct TicketBatchRows {
     /// New customers: inserted by PostgreSQL's batch statement; on SQLite before it.
     var customers = JSONRows()

@@ -106,9 +106,9 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
     }
 
     /// On the batch connection, from its own event loop. Measured in a creation storm (BENCHMARKS.md, session 7): a
-    /// batch is about eight round trips, and on the server's event loops the writing task resumed after each one only
-    /// once the loop got through the HTTP work queued before it, half of every batch's time. A thread that does
-    /// nothing else is woken at once.
+    /// batch was eight round trips, and on the server's event loops the writing task resumed after each one only once
+    /// the loop got through the HTTP work queued before it, half of every batch's time. A thread that does nothing else
+    /// is woken at once.
     public func writeTicketBatch<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withTaskExecutorPreference(Self.batchExecutor) {
             var retried = false
@@ -124,8 +124,10 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
         }
     }
 
-    /// The batch connection's event loop: one thread for every PostgreSQL store of the process (a server has one).
-    static let batchExecutor = EventLoopTaskExecutor(eventLoop: MultiThreadedEventLoopGroup(numberOfThreads: 1).next())
+    /// The batch connection's event loop: one thread for every PostgreSQL store of the process (a server has one),
+    /// kept for the process's lifetime like NIO's shared group.
+    private static let batchLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    static let batchExecutor = EventLoopTaskExecutor(eventLoop: batchLoopGroup.next())
 
     private func transaction<T: Sendable>(
         on pool: PostgresConnectionPool? = nil, _ body: @Sendable (any SQLDatabase) async throws -> T
