@@ -121,7 +121,7 @@ struct SQLiteCheckpointTests {
             }
         }
         // Had the log never started afresh it would hold all 45 MB; past ~20 MB the writer checkpoints after each commit.
-        #expect(largestLog < 24_000_000, "log reached \(largestLog) bytes")
+        #expect(largestLog < 24_000_000, "log reached \(largestLog) bytes; checkpoints \(database.checkpoints)")
         let checkpoints = database.checkpoints
         #expect(checkpoints.checkpointer > 0)
         #expect(checkpoints.writer > 0)
