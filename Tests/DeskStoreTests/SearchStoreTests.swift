@@ -300,4 +300,16 @@ struct SearchStoreTests {
             #expect(try await Self.search(store, "authenticator", language: .en).map(\.article.slug.rawValue) == ["enable-2fa"])
         }
     }
+
+    @Test("on PostgreSQL the ticket search index moves its pending entries in small steps (gin_pending_list_limit 256 kB)")
+    func ticketSearchPendingListIsSmall() async throws {
+        guard TestDatabases.kinds.contains(.postgres) else { return }
+        try await TestDatabases.withStore(.postgres) { store in
+            let options = try await store.database.read { sql in
+                try await sql.raw("SELECT array_to_string(reloptions, ',') AS options FROM pg_class WHERE relname = 'ticket_search_tokens'").all()
+                    .map { try $0.decode(column: "options", as: String?.self) }
+            }
+            #expect(options == ["gin_pending_list_limit=256"])
+        }
+    }
 }

@@ -26,6 +26,7 @@ public enum Migrations {
         m0008SendLimits,
         m0009TicketSearchByTicket,
         m0010CustomerMessengerIDs,
+        m0011TicketSearchPendingList,
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
