@@ -27,8 +27,8 @@ public enum TicketBatchMetrics {
 /// tickets waiting at the same moment into one transaction of multi-row statements keeps the same guarantees (each
 /// caller is answered only after the transaction holding its ticket committed) at a fraction of the cost.
 ///
-/// A caller that finds nobody writing becomes the leader: it takes the tickets waiting at that moment together with
-/// its own, writes them as one batch, answers everyone in it and returns. Tickets that arrived meanwhile are written at
+/// A caller that finds nobody writing becomes the leader: it takes the tickets waiting at that moment (up to
+/// ``batchLimit(inFlight:)``) together with its own, writes them as one batch, answers everyone in it and returns. Tickets that arrived meanwhile are written at
 /// once by a short-lived drain task that goes on batch after batch until the queue is empty: handing leadership to a
 /// waiting caller instead meant waiting until that caller's event loop got round to resuming it, and nothing was
 /// written in between. A leader's own ticket never enters the queue, so no other writer can take it.
