@@ -21,14 +21,21 @@ struct HelpCenterTests {
         return (response.status, String(buffer: response.body))
     }
 
-    @Test("the starter knowledge base loads once, in both languages, rendered and sanitised")
+    @Test("the starter knowledge base loads once, in all three languages, rendered and sanitised")
     func starter() async throws {
         try await Self.withStarter { session in
             #expect(try await StarterKnowledgeBase.loadIfEmpty(into: session.store, now: Date(), logger: TestApp.logger) == 0)
             let articles = try await session.store.articles(category: nil, kind: nil, includeDrafts: false)
             #expect(articles.count >= 11)
             for article in articles {
-                #expect(Set(article.translations.map(\.language)) == [.zhCN, .en], "\(article.slug)")
+                #expect(Set(article.translations.map(\.language)) == [.zhCN, .zhTW, .en], "\(article.slug)")
+                // The zh-TW text is written in traditional characters, not a copy of the simplified one.
+                let zhTW = article.translations.first(where: { $0.language == .zhTW })
+                let zhCN = article.translations.first(where: { $0.language == .zhCN })
+                let traditional = try #require(zhTW, "\(article.slug)")
+                let simplified = try #require(zhCN, "\(article.slug)")
+                #expect(traditional.title != simplified.title, "\(article.slug)")
+                #expect(ChineseVariants.simplified(traditional.title) != traditional.title, "\(article.slug): \(traditional.title)")
                 for translation in article.translations {
                     #expect(!translation.html.contains("<script"))
                     #expect(!translation.text.isEmpty)
@@ -162,11 +169,23 @@ struct HelpCenterTests {
             #expect(!listed.text.contains("Weekdays 9:00"))
             let category = try await Self.get(session, "/help/categories/funds?lang=zh-CN")
             #expect(category.text.contains("提现失败怎么办"))
-            // zh-TW has no translation: the simplified text is shown, and the page says why.
+            // The starter articles have a zh-TW translation: it is shown, without a fallback note.
             let article = try await Self.get(session, "/help/articles/withdrawal-failed?lang=zh-TW")
             #expect(article.status == .ok)
-            #expect(article.text.contains("本文暫無繁體中文版本"))
-            #expect(article.text.contains("提现失败怎么办"))
+            #expect(article.text.contains("<article lang=\"zh-TW\">"))
+            #expect(article.text.contains("<h1>提現失敗怎麼辦</h1>"))
+            #expect(!article.text.contains("本文暫無繁體中文版本"))
+            // An article the team wrote only in simplified Chinese: the simplified text is shown, and the page says why.
+            let (created, _) = try await session.json(
+                .post, "/api/v1/kb/articles",
+                #"{"slug":"kyc-review","category":"account","status":"published","translations":[{"language":"zh-CN","title":"实名认证审核需要多久","markdown":"一般 1 个工作日。"}]}"#
+            )
+            #expect(created.status == .created)
+            let fallback = try await Self.get(session, "/help/articles/kyc-review?lang=zh-TW")
+            #expect(fallback.status == .ok)
+            #expect(fallback.text.contains("本文暫無繁體中文版本"))
+            #expect(fallback.text.contains("<article lang=\"zh-CN\">"))
+            #expect(fallback.text.contains("实名认证审核需要多久"))
             #expect(try await Self.get(session, "/help/articles/no-such-thing").status == .notFound)
             let hostile = "<script>alert(1)</script>"
             let search = try await Self.get(session, "/help/search?q=\(hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)%20%E6%8F%90%E7%8E%B0")

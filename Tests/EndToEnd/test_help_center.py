@@ -24,9 +24,11 @@ def test_help_pages_render_without_other_hosts(server):
     # Nothing is loaded from another host, and the policy says so.
     assert not re.search(r"(src|href)=\"(https?:)?//", home.text)
     assert "default-src 'none'" in home.headers["Content-Security-Policy"]
+    # The starter articles are written in traditional Chinese too: no fallback note for zh-TW readers.
     article = page(server, "/help/articles/account-locked", lang="zh-TW")
     assert article.status_code == 200
-    assert "本文暫無繁體中文版本" in article.text
+    assert "<h1>帳戶被鎖定怎麼辦</h1>" in article.text
+    assert "本文暫無繁體中文版本" not in article.text
     assert page(server, "/help/articles/nope").status_code == 404
 
 
@@ -51,7 +53,7 @@ def test_public_api_search_suggest_vote_deflect(api, server):
     public.post("/api/v1/help/deflections", {"query": "x", "articles": ["nope"]}, expect=400)
 
 
-def test_agents_edit_articles_and_search_tickets(api):
+def test_agents_edit_articles_and_search_tickets(api, server):
     created = api.post("/api/v1/kb/articles", {
         "slug": "e2e-network-upgrade", "category": "funds", "status": "published",
         "translations": [{"language": "en", "title": "Network upgrade pauses deposits", "markdown": "Deposits on **Tron** pause during the upgrade."}],
@@ -61,6 +63,10 @@ def test_agents_edit_articles_and_search_tickets(api):
         {"language": "zh-CN", "title": "网络升级暂停充值", "markdown": "升级期间 Tron 充值暂停。"}]}, expect=200)
     revisions = api.get(f"/api/v1/kb/articles/{created['id']}/revisions", expect=200).json()["items"]
     assert len(revisions) == 2
+    # No traditional-Chinese version written: zh-TW readers get the simplified text, and the page says why.
+    fallback = page(server, "/help/articles/e2e-network-upgrade", lang="zh-TW")
+    assert fallback.status_code == 200
+    assert "本文暫無繁體中文版本" in fallback.text and "网络升级暂停充值" in fallback.text
     hits = api.with_token(None).get("/api/v1/help/search", params={"q": "网络升级", "lang": "zh-CN"}, expect=200).json()["items"]
     assert hits and hits[0]["slug"] == "e2e-network-upgrade"
 

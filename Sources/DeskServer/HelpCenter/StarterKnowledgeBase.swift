@@ -5,7 +5,7 @@ import Logging
 
 /// The knowledge base WalletDesk ships with (Markdown in `HelpCenter/Starter`), loaded on first start when the
 /// knowledge base is empty, unless the operator turned it off (`--no-starter-kb`, `WALLETDESK_STARTER_KB=0`).
-/// Written in simplified Chinese and English; traditional-Chinese readers get the simplified text with a note.
+/// Written in simplified Chinese, traditional Chinese (Taiwan) and English, one `<slug>.<language>.md` per language.
 enum StarterKnowledgeBase {
     struct Index: Decodable {
         struct CategoryEntry: Decodable {
