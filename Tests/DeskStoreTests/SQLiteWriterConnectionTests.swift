@@ -122,9 +122,9 @@ struct SQLiteCheckpointTests {
         }
         // Had the log never started afresh it would hold all 45 MB; past ~20 MB the writer checkpoints after each commit.
         #expect(largestLog < 24_000_000, "log reached \(largestLog) bytes; checkpoints \(database.checkpoints)")
-        let checkpoints = database.checkpoints
-        #expect(checkpoints.checkpointer > 0)
-        #expect(checkpoints.writer > 0)
+        // Most copying happens on the checkpointer. Whether the writer ever has to finish one depends on how the two
+        // threads are scheduled (on a loaded machine the checkpointer may copy every page itself), so it is not asserted.
+        #expect(database.checkpoints.checkpointer > 0)
         let count = try await database.read { sql in try await sql.raw("SELECT COUNT(*) AS n FROM blobs").first()?.decode(column: "n", as: Int.self) }
         #expect(count == transactions * 5)
         try await database.shutdown()

@@ -28,10 +28,10 @@ public enum TicketBatchMetrics {
 /// caller is answered only after the transaction holding its ticket committed) at a fraction of the cost.
 ///
 /// A caller that finds nobody writing becomes the leader: it takes the tickets waiting at that moment (up to
-/// ``batchLimit(inFlight:)``) together with its own, writes them as one batch, answers everyone in it and returns. Tickets that arrived meanwhile are written at
-/// once by a short-lived drain task that goes on batch after batch until the queue is empty: handing leadership to a
-/// waiting caller instead meant waiting until that caller's event loop got round to resuming it, and nothing was
-/// written in between. A leader's own ticket never enters the queue, so no other writer can take it.
+/// ``batchLimit(inFlight:)``) together with its own, writes them as one batch, answers everyone in it and returns.
+/// Tickets that arrived meanwhile are written at once by a short-lived drain task that goes on batch after batch until
+/// the queue is empty: handing leadership to a waiting caller instead meant waiting until that caller's event loop got
+/// round to resuming it, and nothing was written in between. A leader's own ticket never enters the queue, so no other writer can take it.
 ///
 /// A lock, not an actor: as an actor every caller hopped onto it twice, and the writer's drain had to wait for an event
 /// loop to run the actor between two batches, behind the HTTP work queued there. Nothing here waits while holding the
@@ -73,7 +73,7 @@ final class TicketCreationQueue: Sendable {
     /// database while the HTTP threads sit idle, then all of them are answered and send their next request while the
     /// database sits idle. Taking part of them lets the others be answered and come back while a batch is written.
     /// Measured on PostgreSQL (BENCHMARKS.md, session 8): at 64 connections, batches of at most 32 made ~34 % more
-    /// tickets per second than batches of up to 63; at 256 connections, 64 did best (32 and 256 each ~15 % fewer). On
+    /// tickets per second than batches of up to 63; at 256 connections, 64 did best (32 and 256 made 15–19 % fewer). On
     /// SQLite batches average ~20 tickets at 64 connections, so the limit rarely bites.
     static func batchLimit(inFlight: Int) -> Int {
         min(maximumBatch, max(32, inFlight / 4))
