@@ -432,6 +432,57 @@ struct TicketStoreTests {
         }
     }
 
+    @Test("grouped creations keep every field as written: quotes, escapes, line breaks, emoji, Chinese, empty and absent values", arguments: TestDatabases.kinds)
+    func groupedCreationsKeepFields(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            let texts = [
+                #"引号 "quoted" 与反斜杠 \ 和 \n 字面"#, "第一行\n第二行\r\n\t缩进", "emoji 🪙💸 and 𠀋 (four bytes)", "", "{\"json\": [1, 2]}'; DROP TABLE tickets; --",
+            ]
+            let drafts = try (0..<40).map { index in
+                let text = texts[index % texts.count]
+                let crypto = index % 2 == 0
+                    ? CryptoDetails(
+                        chain: "tron", asset: "USDT", amount: "0.000001\(index)", txId: String(repeating: "ab", count: 32), walletAddress: "T\(text.prefix(3))",
+                        appVersion: "7.2.\(index)", device: "iPhone 15 \"Pro\"", os: "iOS 18\\1"
+                    )
+                    : CryptoDetails()
+                return try Fixtures.draft(
+                    subject: "主题 \(index) \(text.prefix(20))", email: "f\(index % 9)@example.com", text: "正文 \(index): \(text)",
+                    tags: index % 3 == 0 ? [] : ["标签\(index % 3)", "vip"], crypto: crypto
+                )
+            }
+            let created = try await withThrowingTaskGroup(of: (Int, Ticket, Message).self) { group in
+                for (index, draft) in drafts.enumerated() {
+                    group.addTask {
+                        let (ticket, message) = try await store.createTicket(draft, actor: .system, now: Fixtures.start)
+                        return (index, ticket, message)
+                    }
+                }
+                return try await group.reduce(into: [(Int, Ticket, Message)]()) { $0.append($1) }
+            }
+            #expect(created.count == drafts.count)
+            // Written in batches, none of which failed over to ticket-by-ticket writes.
+            #expect(store.batchedTickets.load(ordering: .relaxed) > 0)
+            #expect(store.batchFallbacks.load(ordering: .relaxed) == 0)
+            for (index, ticket, message) in created {
+                let draft = drafts[index]
+                let loaded = try await store.ticket(ticket.number)
+                #expect(loaded == ticket)
+                #expect(loaded.subject == draft.subject)
+                #expect(loaded.crypto == draft.crypto)
+                #expect(loaded.tags == draft.tags.sorted())
+                let messages = try await store.messages(of: ticket.number, includeInternal: true)
+                #expect(messages.map(\.bodyText) == [draft.firstMessage.body.text])
+                #expect(messages.first?.id == message.id)
+                #expect(try await store.history(of: ticket.number, after: nil, limit: 10).map(\.kind) == [.created, .messageAdded])
+            }
+            // The search rows went in too: a word of the subject and message finds its tickets.
+            let expression = try #require(TextSegmenter().query("emoji", mode: .allTerms))
+            let found = try await store.searchTickets(TicketSearch(expression: expression, limit: 100)).items.map(\.number)
+            #expect(Set(found) == Set(created.filter { $0.1.subject.contains("emoji") }.map(\.1.number)))
+        }
+    }
+
     @Test("in waves of concurrent creations every caller gets its own ticket, numbered without gaps", arguments: TestDatabases.kinds)
     func creationWaves(kind: DatabaseKind) async throws {
         try await TestDatabases.withStore(kind) { store in

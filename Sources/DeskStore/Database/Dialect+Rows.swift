@@ -32,6 +32,17 @@ struct RowTable: Sendable {
 
     static let postgresInsertEnd = " AS jsonb)) WITH ORDINALITY AS r(v, n) ORDER BY n"
 
+    /// PostgreSQL's INSERT of this table's rows from one array parameter per column (``PostgresColumnArrays``), the
+    /// first being `$firstParameter`: `unnest` turns the arrays back into rows, in the order they were written.
+    /// `values` reads each row from the columns, named as the table's (by default the columns themselves).
+    func postgresArrayInsert(firstParameter: Int, values: String? = nil) -> String {
+        let arrays = columns.enumerated().map { index, column in
+            "$\(firstParameter + index)::\(column.type == .text ? "text" : "bigint")[]"
+        }
+        return "INSERT INTO \(name) (\(columnList)) SELECT \(values ?? columnList) FROM unnest(\(arrays.joined(separator: ", "))) "
+            + "WITH ORDINALITY AS r(\(columnList), n) ORDER BY n"
+    }
+
     static let tickets = RowTable(
         name: "tickets",
         columns: [
@@ -58,6 +69,10 @@ struct RowTable: Sendable {
             ("wallet_account_id", .text), ("language", .text), ("created_at", .integer), ("updated_at", .integer), ("version", .integer),
         ]
     )
+
+    /// Ticket-search rows of a batch: `id` is `-number` for a ticket's own row and null for a message row (the next id
+    /// from the sequence on PostgreSQL, the next rowid on SQLite); `tokens` are the segmenter's tokens joined by spaces.
+    static let ticketSearch = RowTable(name: "ticket_search", columns: [("id", .integer), ("ticket_number", .integer), ("tokens", .text)])
 
     static let ticketTags = RowTable(name: "ticket_tags", columns: [("ticket_number", .integer), ("tag", .text)])
 
@@ -116,7 +131,7 @@ extension Dialect {
     /// Every statement is a round trip the batch's single writer waits for (on SQLite a hop to SQLiteNIO's thread pool
     /// and back), so the five inserts go as one: an INSERT into the writer connection's temporary view `ticket_batch`,
     /// whose trigger runs them (``sqliteTicketBatchSetup``). PostgreSQL's is ``postgresTicketBatchSQL``.
-    static func sqliteInsertTicketBatch(_ batch: TicketBatchRows) -> SQLQueryString {
+    static func sqliteInsertTicketBatch(_ batch: TicketBatchRows<JSONRows>) -> SQLQueryString {
         """
         INSERT INTO temp.ticket_batch (tickets, tags, messages, search, events)
         VALUES (\(bind: batch.tickets.text), \(bind: batch.tags.text), \(bind: batch.messages.text), \(bind: batch.search.text),
@@ -126,16 +141,23 @@ extension Dialect {
 
     /// The same on PostgreSQL as one statement of data-modifying WITH clauses, which also inserts the batch's new
     /// customers and sends the NOTIFY (delivered when the transaction commits): fewer round trips, each of which the
-    /// whole batch waits for. The JSON arrays of new customers, tickets, tags, messages, search rows and history are
-    /// $1…$6. Foreign keys are checked at the end of the statement, when every row is in. Prepared once per connection
-    /// (``TicketBatchStatement``).
+    /// whole batch waits for. The rows of new customers, tickets, tags, messages, search rows and history come as one
+    /// binary array per column (``PostgresColumnArrays``), $1…$55 in the tables' column order. Foreign keys are checked
+    /// at the end of the statement, when every row is in. Prepared once per connection (``TicketBatchStatement``).
     static let postgresTicketBatchSQL: String = {
-        let end = RowTable.postgresInsertEnd
-        return "WITH new_customers AS (\(RowTable.customers.postgresInsertStart)$1\(end)), "
-            + "new_tickets AS (\(RowTable.tickets.postgresInsertStart)$2\(end)), new_tags AS (\(RowTable.ticketTags.postgresInsertStart)$3\(end)), "
-            + "new_messages AS (\(RowTable.messages.postgresInsertStart)$4\(end)), new_search AS (\(postgresTicketIndexInsertStart)$5\(end)), "
-            + "new_events AS (\(RowTable.ticketEvents.postgresInsertStart)$6\(end)) SELECT 1 FROM pg_notify('walletdesk_events', '')"
+        var parameter = 1
+        func insert(_ table: RowTable, values: String? = nil) -> String {
+            defer { parameter += table.columns.count }
+            return table.postgresArrayInsert(firstParameter: parameter, values: values)
+        }
+        let search = "COALESCE(id, nextval('ticket_search_seq')), ticket_number, CAST(tokens AS tsvector)"
+        return "WITH new_customers AS (\(insert(.customers))), new_tickets AS (\(insert(.tickets))), new_tags AS (\(insert(.ticketTags))), "
+            + "new_messages AS (\(insert(.messages))), new_search AS (\(insert(.ticketSearch, values: search))), "
+            + "new_events AS (\(insert(.ticketEvents))) SELECT 1 FROM pg_notify('walletdesk_events', '')"
     }()
+
+    /// The tables of ``postgresTicketBatchSQL``, in the order of its parameters.
+    static let postgresTicketBatchTables: [RowTable] = [.customers, .tickets, .ticketTags, .messages, .ticketSearch, .ticketEvents]
 
     /// The writer connection's temporary view and trigger behind ``sqliteInsertTicketBatch(_:)`` (created when the
     /// connection opens; temporary objects belong to one connection and never touch the database file).
@@ -162,14 +184,14 @@ extension Dialect {
     }()
 }
 
-/// The rows of one batch of new tickets, one JSON array per table (see ``Dialect/sqliteInsertTicketBatch(_:)`` and
-/// ``Dialect/postgresTicketBatchSQL``).
-struct TicketBatchRows {
+/// The rows of one batch of new tickets, one ``RowWriter`` per table: JSON arrays on SQLite (see
+/// ``Dialect/sqliteInsertTicketBatch(_:)``), column arrays on PostgreSQL (``Dialect/postgresTicketBatchSQL``).
+struct TicketBatchRows<Rows: RowWriter> {
     /// New customers: inserted by PostgreSQL's batch statement; on SQLite before it.
-    var customers = JSONRows()
-    var tickets = JSONRows()
-    var tags = JSONRows()
-    var messages = JSONRows()
-    var search = JSONRows()
-    var events = JSONRows()
+    var customers = Rows(table: .customers)
+    var tickets = Rows(table: .tickets)
+    var tags = Rows(table: .ticketTags)
+    var messages = Rows(table: .messages)
+    var search = Rows(table: .ticketSearch)
+    var events = Rows(table: .ticketEvents)
 }

@@ -7,13 +7,18 @@ import DeskCore
 /// 30 new tickets bound ~1,600 parameters through SQLKit's encoders and made the database parse a statement as long,
 /// all on the single writer's path. As JSON the statement text is fixed and short, and building the array is plain byte
 /// appending. Keys are the column names.
-struct JSONRows {
+struct JSONRows: RowWriter {
     private var bytes: [UInt8] = [UInt8(ascii: "[")]
     private var fields = 0
     private(set) var count = 0
 
     init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
+    }
+
+    /// The keys say which column a value is for, so the table is not needed.
+    init(table: RowTable) {
+        self.init()
     }
 
     var isEmpty: Bool { count == 0 }

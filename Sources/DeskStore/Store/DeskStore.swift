@@ -156,7 +156,7 @@ public final class SQLDeskStore: Sendable {
     }
 
     /// A history entry's row for ``RowTable/ticketEvents``. Whoever writes one calls `localChanges?.begin` first.
-    static func append(_ event: NewTicketEvent, of ticket: TicketNumber, at: Date, to rows: inout JSONRows) {
+    static func append<Rows: RowWriter>(_ event: NewTicketEvent, of ticket: TicketNumber, at: Date, to rows: inout Rows) {
         rows.startRow()
         rows.integer("ticket_number", ticket.rawValue)
         rows.text("kind", event.kind.rawValue)

@@ -4,17 +4,21 @@ import SQLKit
 /// A batch of new tickets on PostgreSQL: the statements of its transaction on the batch connection (see
 /// ``PostgresDeskDatabase/writeTicketBatch(_:)``). The SQLite writer keeps its own statements prepared.
 
-/// The rows of a whole batch (``Dialect/postgresTicketBatchSQL``).
+/// The rows of a whole batch (``Dialect/postgresTicketBatchSQL``): one array parameter per column of each table.
 struct TicketBatchStatement: PostgresPreparedStatement {
     static let sql = Dialect.postgresTicketBatchSQL
-    static let bindingDataTypes = [PostgresDataType](repeating: .text, count: 6)
+    static let bindingDataTypes: [PostgresDataType] = Dialect.postgresTicketBatchTables.flatMap { table in
+        table.columns.map { $0.type == .text ? .textArray : .int8Array }
+    }
     typealias Row = Int32
 
-    let rows: TicketBatchRows
+    let rows: TicketBatchRows<PostgresColumnArrays>
 
     func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 6)
-        for array in [rows.customers, rows.tickets, rows.tags, rows.messages, rows.search, rows.events] { bindings.append(array.text) }
+        var bindings = PostgresBindings(capacity: Self.bindingDataTypes.count)
+        for table in [rows.customers, rows.tickets, rows.tags, rows.messages, rows.search, rows.events] {
+            for column in table.parameters { bindings.append(column, context: .default) }
+        }
         return bindings
     }
 
@@ -76,7 +80,7 @@ extension PostgresTransactionDatabase {
         return numbers
     }
 
-    func insertTicketBatch(_ rows: TicketBatchRows) async throws {
+    func insertTicketBatch(_ rows: TicketBatchRows<PostgresColumnArrays>) async throws {
         for try await _ in try await connection.execute(TicketBatchStatement(rows: rows), logger: logger) {}
     }
 }

@@ -194,76 +194,87 @@ extension SQLDeskStore {
     private func insertTickets(_ works: [TicketCreationQueue.Work]) async throws -> [(ticket: Ticket, message: Message)] {
         let dialect = self.dialect
         return try await writeWithEvents(ticketBatch: true) { sql in
-            let postgres = sql as? PostgresTransactionDatabase
-            var rows = TicketBatchRows()
-            let (requesters, identifiers, numbers) = try await self.resolveRequesters(
-                works.map(\.draft.requester), now: works[0].now, newCustomers: &rows.customers, reservingNumbers: works.count, on: sql
-            )
-            let assignees = Set(works.compactMap(\.draft.assigneeID))
-            let teams = Set(works.compactMap(\.draft.teamID))
-            if !assignees.isEmpty {
-                let found = try await sql.raw("SELECT id FROM agents WHERE id IN (\(binds: assignees.map(\.description)))").all()
-                guard found.count == assignees.count else { throw DeskError.invalidField("assigneeId", reason: .unknownReference) }
-            }
-            if !teams.isEmpty {
-                let found = try await sql.raw("SELECT id FROM teams WHERE id IN (\(binds: teams.map(\.description)))").all()
-                guard found.count == teams.count else { throw DeskError.invalidField("teamId", reason: .unknownReference) }
-            }
-            var tickets: [Ticket] = []
-            var messages: [Message] = []
-            for (index, work) in works.enumerated() {
-                let ticket = work.draft.ticket(number: numbers[index], requesterID: requesters[index], now: work.now)
-                var author = work.draft.firstMessage.author
-                if author.kind == .customer, author.id == nil { author = .customer(requesters[index]) }
-                let message = Message(
-                    ticket: ticket.number, visibility: work.draft.firstMessage.visibility, authorKind: author.kind, authorID: author.id,
-                    bodyText: work.draft.firstMessage.body.text, bodyHTML: work.draft.firstMessage.body.html, createdAt: work.now
-                )
-                Self.append(ticket, to: &rows.tickets)
-                rows.messages.startRow()
-                rows.messages.text("id", message.id.description)
-                rows.messages.integer("ticket_number", ticket.number.rawValue)
-                rows.messages.text("visibility", message.visibility.rawValue)
-                rows.messages.text("author_kind", message.authorKind.rawValue)
-                rows.messages.text("author_id", message.authorID.map(FastUUID.format))
-                rows.messages.text("body_text", message.bodyText)
-                rows.messages.text("body_html", message.bodyHTML)
-                rows.messages.integer("created_at", work.now.microseconds)
-                rows.messages.endRow()
-                for tag in ticket.tags {
-                    rows.tags.startRow()
-                    rows.tags.integer("ticket_number", ticket.number.rawValue)
-                    rows.tags.text("tag", tag)
-                    rows.tags.endRow()
-                }
-                // Search rows: the ticket's own (its number, fields and requester's identifiers) and its first message.
-                let own = Self.ownRowTokens(number: ticket.number, requester: identifiers[ticket.requesterID.description] ?? [], fields: work.fieldTokens)
-                Self.appendSearchRow(id: -ticket.number.rawValue, ticket: ticket.number.rawValue, tokens: own, to: &rows.search)
-                Self.appendSearchRow(id: nil, ticket: ticket.number.rawValue, text: work.messageTokens, to: &rows.search)
-                let created = NewTicketEvent(kind: .created, actor: work.actor, changes: Self.creationChanges(ticket))
-                Self.append(created, of: ticket.number, at: work.now, to: &rows.events)
-                Self.append(NewTicketEvent(kind: .messageAdded, actor: author, messageID: message.id), of: ticket.number, at: work.now, to: &rows.events)
-                tickets.append(ticket)
-                messages.append(message)
-            }
-            self.localChanges?.begin(Set(numbers))
-            if let postgres {
+            var written: [(ticket: Ticket, message: Message)]
+            if let postgres = sql as? PostgresTransactionDatabase {
+                var rows = TicketBatchRows<PostgresColumnArrays>()
+                written = try await self.layOutBatch(works, into: &rows, on: sql)
+                self.localChanges?.begin(Set(written.map(\.ticket.number)))
                 try await postgres.insertTicketBatch(rows)
             } else {
+                var rows = TicketBatchRows<JSONRows>()
+                written = try await self.layOutBatch(works, into: &rows, on: sql)
+                self.localChanges?.begin(Set(written.map(\.ticket.number)))
                 if !rows.customers.isEmpty { try await sql.raw(dialect.insertRows(into: .customers, rows.customers)).run() }
                 try await sql.raw(Dialect.sqliteInsertTicketBatch(rows)).run()
             }
             for (index, work) in works.enumerated() where !work.draft.firstMessage.attachmentIDs.isEmpty {
-                messages[index].attachments = try await self.linkAttachments(
-                    work.draft.firstMessage.attachmentIDs, to: messages[index].id, ticket: tickets[index].number, on: sql
+                written[index].message.attachments = try await self.linkAttachments(
+                    work.draft.firstMessage.attachmentIDs, to: written[index].message.id, ticket: written[index].ticket.number, on: sql
                 )
             }
-            return Array(zip(tickets, messages))
+            return written
         }
     }
 
+    /// A batch's lookups (requesters, assignees, teams, ticket numbers), then its tickets and first messages, and their
+    /// rows for every table in `rows`.
+    private func layOutBatch<Rows: RowWriter>(
+        _ works: [TicketCreationQueue.Work], into rows: inout TicketBatchRows<Rows>, on sql: any SQLDatabase
+    ) async throws -> [(ticket: Ticket, message: Message)] {
+        let (requesters, identifiers, numbers) = try await resolveRequesters(
+            works.map(\.draft.requester), now: works[0].now, newCustomers: &rows.customers, reservingNumbers: works.count, on: sql
+        )
+        let assignees = Set(works.compactMap(\.draft.assigneeID))
+        let teams = Set(works.compactMap(\.draft.teamID))
+        if !assignees.isEmpty {
+            let found = try await sql.raw("SELECT id FROM agents WHERE id IN (\(binds: assignees.map(\.description)))").all()
+            guard found.count == assignees.count else { throw DeskError.invalidField("assigneeId", reason: .unknownReference) }
+        }
+        if !teams.isEmpty {
+            let found = try await sql.raw("SELECT id FROM teams WHERE id IN (\(binds: teams.map(\.description)))").all()
+            guard found.count == teams.count else { throw DeskError.invalidField("teamId", reason: .unknownReference) }
+        }
+        var written: [(ticket: Ticket, message: Message)] = []
+        written.reserveCapacity(works.count)
+        for (index, work) in works.enumerated() {
+            let ticket = work.draft.ticket(number: numbers[index], requesterID: requesters[index], now: work.now)
+            var author = work.draft.firstMessage.author
+            if author.kind == .customer, author.id == nil { author = .customer(requesters[index]) }
+            let message = Message(
+                ticket: ticket.number, visibility: work.draft.firstMessage.visibility, authorKind: author.kind, authorID: author.id,
+                bodyText: work.draft.firstMessage.body.text, bodyHTML: work.draft.firstMessage.body.html, createdAt: work.now
+            )
+            Self.append(ticket, to: &rows.tickets)
+            rows.messages.startRow()
+            rows.messages.text("id", message.id.description)
+            rows.messages.integer("ticket_number", ticket.number.rawValue)
+            rows.messages.text("visibility", message.visibility.rawValue)
+            rows.messages.text("author_kind", message.authorKind.rawValue)
+            rows.messages.text("author_id", message.authorID.map(FastUUID.format))
+            rows.messages.text("body_text", message.bodyText)
+            rows.messages.text("body_html", message.bodyHTML)
+            rows.messages.integer("created_at", work.now.microseconds)
+            rows.messages.endRow()
+            for tag in ticket.tags {
+                rows.tags.startRow()
+                rows.tags.integer("ticket_number", ticket.number.rawValue)
+                rows.tags.text("tag", tag)
+                rows.tags.endRow()
+            }
+            // Search rows: the ticket's own (its number, fields and requester's identifiers) and its first message.
+            let own = Self.ownRowTokens(number: ticket.number, requester: identifiers[ticket.requesterID.description] ?? [], fields: work.fieldTokens)
+            Self.appendSearchRow(id: -ticket.number.rawValue, ticket: ticket.number.rawValue, tokens: own, to: &rows.search)
+            Self.appendSearchRow(id: nil, ticket: ticket.number.rawValue, text: work.messageTokens, to: &rows.search)
+            let created = NewTicketEvent(kind: .created, actor: work.actor, changes: Self.creationChanges(ticket))
+            Self.append(created, of: ticket.number, at: work.now, to: &rows.events)
+            Self.append(NewTicketEvent(kind: .messageAdded, actor: author, messageID: message.id), of: ticket.number, at: work.now, to: &rows.events)
+            written.append((ticket, message))
+        }
+        return written
+    }
+
     /// A new ticket's row for ``RowTable/tickets`` (batches and the single-ticket path both write it from here).
-    static func append(_ ticket: Ticket, to rows: inout JSONRows) {
+    static func append<Rows: RowWriter>(_ ticket: Ticket, to rows: inout Rows) {
         rows.startRow()
         rows.integer("number", ticket.number.rawValue)
         rows.text("subject", ticket.subject)
@@ -317,7 +328,7 @@ extension SQLDeskStore {
     /// On PostgreSQL the lookups and the numbers are one statement (see
     /// ``PostgresTransactionDatabase/lookUpCustomersReservingNumbers(_:count:)``).
     private func resolveRequesters(
-        _ references: [RequesterReference], now: Date, newCustomers: inout JSONRows, reservingNumbers count: Int, on sql: any SQLDatabase
+        _ references: [RequesterReference], now: Date, newCustomers: inout some RowWriter, reservingNumbers count: Int, on sql: any SQLDatabase
     ) async throws -> (ids: [CustomerID], identifiers: [String: [String?]], numbers: [TicketNumber]) {
         var identifiers: [String: [String?]] = [:]
         func remember(_ row: any SQLRow) throws -> CustomerID? {
@@ -402,7 +413,7 @@ extension SQLDeskStore {
     ]
 
     /// A new customer's row for ``RowTable/customers``.
-    private static func append(_ customer: Customer, to rows: inout JSONRows) {
+    private static func append<Rows: RowWriter>(_ customer: Customer, to rows: inout Rows) {
         rows.startRow()
         rows.text("id", customer.id.description)
         rows.text("name", customer.name)

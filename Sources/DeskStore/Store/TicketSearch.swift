@@ -185,12 +185,12 @@ extension SQLDeskStore: TicketSearchStore {
     }
 
     /// One ticket-search row: `id` is `-number` for a ticket's own row, nil for a message row (the next id).
-    static func appendSearchRow(id: Int64?, ticket: Int64, tokens: [String], to rows: inout JSONRows) {
+    static func appendSearchRow<Rows: RowWriter>(id: Int64?, ticket: Int64, tokens: [String], to rows: inout Rows) {
         appendSearchRow(id: id, ticket: ticket, text: distinct(tokens), to: &rows)
     }
 
     /// One ticket-search row from tokens already deduplicated and joined by spaces.
-    static func appendSearchRow(id: Int64?, ticket: Int64, text: String, to rows: inout JSONRows) {
+    static func appendSearchRow<Rows: RowWriter>(id: Int64?, ticket: Int64, text: String, to rows: inout Rows) {
         rows.startRow()
         rows.integer("id", id)
         rows.integer("ticket_number", ticket)
