@@ -60,6 +60,7 @@ struct Reindex: AsyncParsableCommand {
                 started = ContinuousClock.now
                 let articles = try await store.rebuildArticleSearchIndex(batchSize: batchSize)
                 print("Help-center index: \(articles) article translations, \(Self.seconds(since: started)).")
+                try await store.recordSearchIndexRebuilt()
             } catch {
                 try? await database.shutdown()
                 throw error

@@ -301,6 +301,25 @@ struct SearchStoreTests {
         }
     }
 
+    @Test("the segmenter version of the indexes: recorded on a new store, stale on an old one until a rebuild is recorded", arguments: TestDatabases.kinds)
+    func indexVersion(kind: DatabaseKind) async throws {
+        try await TestDatabases.withStore(kind) { store in
+            #expect(try await store.searchIndexVersion() == .current)
+            #expect(try await store.setting("search_index_version") == String(TextSegmenter.indexVersion))
+            _ = try await store.createTicket(try Fixtures.draft(), actor: .system, now: Fixtures.start)
+            try await store.setSetting("search_index_version", "1")
+            #expect(try await store.searchIndexVersion() == .stale(written: 1))
+            try await store.recordSearchIndexRebuilt()
+            #expect(try await store.searchIndexVersion() == .current)
+        }
+        // Tickets indexed before versions were recorded: the index is from segmenter 1.
+        try await TestDatabases.withStore(kind) { store in
+            _ = try await store.createTicket(try Fixtures.draft(), actor: .system, now: Fixtures.start)
+            #expect(try await store.searchIndexVersion() == .stale(written: 1))
+            #expect(try await store.setting("search_index_version") == nil)
+        }
+    }
+
     @Test("on PostgreSQL the ticket search index moves its pending entries in small steps (gin_pending_list_limit 256 kB)")
     func ticketSearchPendingListIsSmall() async throws {
         guard TestDatabases.kinds.contains(.postgres) else { return }

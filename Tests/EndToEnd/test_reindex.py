@@ -36,6 +36,13 @@ def reindex(backend) -> subprocess.CompletedProcess:
     )
 
 
+def reports_stale_index(launcher, backend) -> bool:
+    """Starts a server on the backend and stops it: whether it said the search indexes need a rebuild."""
+    node = launcher.start(backend, expect_setup_code=False)
+    assert node.terminate() == 0
+    return "written by an older text segmenter" in node.stderr_path.read_text(errors="replace")
+
+
 def test_merge_then_reindex(make_backend, launcher):
     backend = make_backend()
     node = launcher.start(backend)
@@ -53,6 +60,9 @@ def test_merge_then_reindex(make_backend, launcher):
     assert search(node, "冒充客服") == [target["id"]]
     assert search(node, "助记词泄露") == [source["id"]]
 
+    # An index written by an older segmenter (as after an upgrade that changed it) is reported at start.
+    backend.execute("UPDATE settings SET value = '1' WHERE key = 'search_index_version'")
+
     if backend.kind == "sqlite":
         refused = reindex(backend)
         assert refused.returncode == 1, refused.stdout + refused.stderr
@@ -60,11 +70,13 @@ def test_merge_then_reindex(make_backend, launcher):
         assert node.alive()
         token = node.token
         assert node.terminate() == 0
+        assert reports_stale_index(launcher, backend)
         result = reindex(backend)
         node = launcher.start(backend, expect_setup_code=False)
         node.token = token
     else:
         # Beside the running server, even when the index lost every row.
+        assert reports_stale_index(launcher, backend)
         backend.execute("DELETE FROM ticket_search")
         assert search(node, "冒充客服") == []
         result = reindex(backend)
@@ -78,3 +90,8 @@ def test_merge_then_reindex(make_backend, launcher):
     assert search(node, "助记词泄露") == [source["id"]]
     assert len(search(node, "unrelated")) == 3
     assert search(node, "reindex-2@example.com") and search(node, "reindex-a@example.com")
+    # The rebuild is recorded: a start after it has nothing to report.
+    if backend.kind == "sqlite":
+        assert "older text segmenter" not in node.stderr_path.read_text(errors="replace")
+    else:
+        assert not reports_stale_index(launcher, backend)

@@ -72,20 +72,22 @@ public struct SynonymTable: Sendable, Equatable {
         }
     }
 
-    /// The groups a new workspace starts with: the words wallet and exchange customers use for the same thing.
+    /// The groups a new workspace starts with: the words wallet and exchange customers use for the same thing, in
+    /// mainland and Taiwan usage (提领 for 提領, 储值 for 儲值, 二阶段验证 for 二階段驗證: written folded to simplified
+    /// characters, as the segmenter folds every query).
     public static let standard = SynonymTable(groups: [
-        ["提现", "提币", "出金", "取款", "withdraw", "withdrawal", "withdrawals", "withdrawing", "cash out"],
-        ["充值", "充币", "入金", "存款", "deposit", "deposits", "top up"],
-        ["2fa", "双重验证", "两步验证", "二次验证", "双因素认证", "谷歌验证器", "谷歌验证", "google authenticator", "authenticator", "two factor", "totp"],
+        ["提现", "提币", "提领", "出金", "取款", "withdraw", "withdrawal", "withdrawals", "withdrawing", "cash out"],
+        ["充值", "充币", "储值", "入金", "存款", "deposit", "deposits", "top up"],
+        ["2fa", "双重验证", "两步验证", "二次验证", "双因素认证", "双因子认证", "二阶段验证", "两步骤验证", "谷歌验证器", "谷歌验证", "google authenticator", "authenticator", "two factor", "totp"],
         ["助记词", "注记词", "恢复短语", "seed phrase", "recovery phrase", "mnemonic", "seed words", "secret recovery phrase"],
         ["私钥", "private key"],
         ["冻结", "freeze", "frozen", "冻住"],
         ["锁定", "被锁", "lock", "locked", "lockout"],
         ["被盗", "盗币", "被偷", "stolen", "hacked", "theft", "unauthorized"],
-        ["客服", "人工客服", "官方客服", "support", "customer service", "helpdesk", "agent"],
+        ["客服", "人工客服", "官方客服", "真人客服", "support", "customer service", "helpdesk", "agent"],
         ["手续费", "费用", "费率", "矿工费", "gas", "fee", "fees", "charge"],
         ["兑换", "闪兑", "换币", "convert", "conversion", "swap", "exchange"],
-        ["交易哈希", "交易id", "txid", "tx id", "transaction id", "transaction hash", "hash"],
+        ["交易哈希", "交易杂凑", "交易id", "txid", "tx id", "transaction id", "transaction hash", "hash"],
         ["未到账", "没到账", "没收到", "not received", "missing", "not arrived"],
         ["待确认", "卡住", "pending", "stuck", "unconfirmed"],
         ["骗子", "诈骗", "假客服", "钓鱼", "scam", "scammer", "fraud", "phishing", "fake"],

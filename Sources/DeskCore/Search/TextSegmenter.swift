@@ -8,6 +8,11 @@
 ///
 /// FTS5's `unicode61` tokenizer and PostgreSQL's tsvector input then see tokens separated by spaces and nothing else.
 public struct TextSegmenter: Sendable {
+    /// Which tokens this segmenter gives. Raise it whenever the same text would give other tokens (normalisation, the
+    /// folding table, the rules above): indexes written before then need `walletdesk reindex`, and servers say so at
+    /// start (see `SearchIndexStore.searchIndexVersion`). 2: OpenCC's whole traditional-to-simplified table.
+    public static let indexVersion = 2
+
     /// Tokens longer than this are cut (no tx id or address is longer; it keeps pasted garbage out of the index).
     public static let maximumTokenLength = 128
 

@@ -114,6 +114,12 @@ public struct WalletDeskServer: Service {
         if configuration.starterKnowledgeBase {
             try await StarterKnowledgeBase.loadIfEmpty(into: store, now: Date(), logger: logger)
         }
+        if case .stale(let written) = try await store.searchIndexVersion() {
+            logger.warning(
+                "the search indexes were written by an older text segmenter: search may miss words of older tickets and articles until they are rebuilt; run walletdesk reindex (on SQLite with the server stopped)",
+                metadata: ["written_by": "\(written)", "current": "\(TextSegmenter.indexVersion)"]
+            )
+        }
         var accounts = try configuration.accountSettings()
         accounts.secretSealer = try configuration.secretSealer(logger: logger)
         try await accounts.secretSealer.sealLegacyTOTPSecrets(store: store, logger: logger)

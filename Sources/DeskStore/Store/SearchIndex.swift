@@ -15,6 +15,22 @@ public protocol SearchIndexStore: Sendable {
     func rebuildTicketSearchIndex(batchSize: Int, progress: @Sendable (SearchIndexRebuild) -> Void) async throws -> SearchIndexRebuild
     /// Writes every article translation's index entry again, `batchSize` per transaction; returns how many.
     func rebuildArticleSearchIndex(batchSize: Int) async throws -> Int
+    /// Whether the search indexes hold the tokens of this build's segmenter (``TextSegmenter/indexVersion``). A store
+    /// with no ticket yet is current by definition, and is recorded as such.
+    func searchIndexVersion() async throws -> SearchIndexVersion
+    /// Records that both indexes were rebuilt by this build's segmenter (after ``rebuildTicketSearchIndex`` and
+    /// ``rebuildArticleSearchIndex`` both finished).
+    func recordSearchIndexRebuilt() async throws
+}
+
+/// The segmenter version the search indexes were written with, against this build's.
+public enum SearchIndexVersion: Sendable, Equatable {
+    case current
+    /// Written by an older segmenter (1: before the version was recorded): search may miss words of older tickets and
+    /// articles until `walletdesk reindex` rebuilds them.
+    case stale(written: Int)
+
+    static let setting = "search_index_version"
 }
 
 /// What a ticket-index rebuild wrote.
@@ -31,6 +47,25 @@ public struct SearchIndexRebuild: Sendable, Equatable {
 }
 
 extension SQLDeskStore: SearchIndexStore {
+    public func searchIndexVersion() async throws -> SearchIndexVersion {
+        let current = TextSegmenter.indexVersion
+        if let stored = try await setting(SearchIndexVersion.setting) {
+            let written = Int(stored) ?? 1
+            return written == current ? .current : .stale(written: written)
+        }
+        // Not recorded: a new store (nothing indexed but the starter articles, written by this build), or one from
+        // before versions were recorded.
+        var query = TicketQuery()
+        query.limit = 1
+        guard try await tickets(matching: query).items.isEmpty else { return .stale(written: 1) }
+        try await recordSearchIndexRebuilt()
+        return .current
+    }
+
+    public func recordSearchIndexRebuilt() async throws {
+        try await setSetting(SearchIndexVersion.setting, String(TextSegmenter.indexVersion))
+    }
+
     public func rebuildTicketSearchIndex(batchSize: Int, progress: @Sendable (SearchIndexRebuild) -> Void) async throws -> SearchIndexRebuild {
         let batchSize = max(1, min(batchSize, 5_000))
         if let wipe = dialect.searchIndexDeleteAll("ticket_search") {

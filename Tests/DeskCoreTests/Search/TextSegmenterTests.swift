@@ -44,7 +44,11 @@ import Testing
             #expect(ChineseVariants.simplified(traditional) == simplified)
         }
         #expect(ChineseVariants.simplified("现金") == "现金")
-        #expect(ChineseVariants.table.count > 400)
+        // OpenCC's whole character table, not only the characters of wallet support; the hand-written pairs win.
+        #expect(ChineseVariants.table.count > 4_000)
+        for (traditional, simplified) in [("階", "阶"), ("齣", "出"), ("鬱", "郁"), ("帳", "账"), ("帐", "账"), ("賬", "账")] {
+            #expect(ChineseVariants.simplified(traditional) == simplified, "\(traditional)")
+        }
         // No simplified character is itself folded into something else.
         for target in ChineseVariants.table.values { #expect(ChineseVariants.table[target.value] == nil, "\(target)") }
     }
@@ -109,6 +113,14 @@ import Testing
         #expect(SynonymTable.standard.groups.count >= 15)
         let expression = segmenter.query("google authenticator", mode: .anyTerms, synonyms: .standard)
         #expect(expression?.tokens.contains("2fa") == true)
+    }
+
+    @Test("Taiwan words widen to the mainland ones: 提領 finds 提现, 儲值 finds 充值, 二階段驗證 finds 2FA")
+    func taiwanUsage() {
+        for (query, expected) in [("提領", "提现"), ("儲值", "充值"), ("二階段驗證", "2fa"), ("雙因子認證", "2fa"), ("交易雜湊", "txid")] {
+            let tokens = segmenter.query(query, mode: .allTerms, synonyms: .standard)?.tokens ?? []
+            #expect(tokens.contains(expected), "\(query): \(tokens)")
+        }
     }
 }
 
