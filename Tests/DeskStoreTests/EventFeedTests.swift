@@ -115,4 +115,56 @@ struct EventFeedTests {
             }
         }
     }
+
+    @Test("on PostgreSQL a LISTEN connection whose server stops answering is given up by its keep-alive, not kept for hours")
+    func listenKeepAlive() async throws {
+        guard TestDatabases.kinds.contains(.postgres) else { return }
+        let url = try await PostgresTemplates.shared.freshDatabaseURL()
+        defer { Task { try? await PostgresTemplates.shared.drop(url) } }
+        try await TestDatabases.withPostgresStore(url: url) { store in
+            let database = try #require(store.database as? PostgresDeskDatabase)
+            let (started, continuation) = AsyncStream.makeStream(of: Void.self)
+            let listening = Task {
+                try await database.listen(channel: "walletdesk_keepalive_test", keepAlive: .milliseconds(200), timeout: .milliseconds(500)) { payload in
+                    if payload == nil { continuation.yield() }
+                }
+            }
+            var iterator = started.makeAsyncIterator()
+            _ = await iterator.next()
+            // The backend serving that LISTEN, found by its last statement (LISTEN or the keep-alive), is stopped (as a peer that vanished
+            // would be: no answer, no reset) and resumed once the test is done.
+            let rows = try await database.read { sql in
+                try await sql.raw("""
+                    SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                      AND (query LIKE 'LISTEN%walletdesk_keepalive_test%' OR query LIKE '%walletdesk listen keep-alive%')
+                    """).all()
+            }
+            let pid = try #require(rows.first.map { try $0.decode(column: "pid", as: Int32.self) })
+            try #require(kill(pid, SIGSTOP) == 0, "cannot signal the PostgreSQL backend (another user?)")
+            defer { kill(pid, SIGCONT) }
+            // Bounded: the keep-alive gives up after about 0.7 s; 20 s is only the test's own limit.
+            let outcome = try await withThrowingTaskGroup(of: String.self) { group in
+                group.addTask {
+                    do {
+                        try await listening.value
+                        return "ended without an error"
+                    } catch is ListenKeepAliveTimeout {
+                        return "keep-alive timeout"
+                    } catch {
+                        return "other error: \(error)"
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(20))
+                    kill(pid, SIGCONT)  // so the cancelled LISTEN can end
+                    return "still listening after 20 s"
+                }
+                let first = try await group.next() ?? ""
+                group.cancelAll()
+                listening.cancel()
+                return first
+            }
+            #expect(outcome == "keep-alive timeout")
+        }
+    }
 }

@@ -179,17 +179,60 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
 
     /// Holds a connection of its own (outside the pool) for LISTEN; `onNotify` gets each notification's payload, and nil
     /// once when listening starts (to catch up on whatever happened before LISTEN took effect), until the task is cancelled.
-    func listen(channel: String, onNotify: @escaping @Sendable (String?) async -> Void) async throws {
+    ///
+    /// A connection that only listens sends nothing, so one whose peer vanished without a word (a firewall dropping idle
+    /// connections, a failover, a cable) would look alive for hours while no notification arrives. Every `keepAlive` the
+    /// connection runs `SELECT 1` (marked as the keep-alive for `pg_stat_activity`); no answer within `timeout` ends the call with ``ListenKeepAliveTimeout`` (the caller
+    /// reconnects).
+    func listen(
+        channel: String, keepAlive: Duration = .seconds(30), timeout: Duration = .seconds(10),
+        onNotify: @escaping @Sendable (String?) async -> Void
+    ) async throws {
         let connection = try await PostgresConnection.connect(configuration: pool.configuration, id: 0, logger: logger)
+        let logger = self.logger
+        let timedOut = ListenKeepAliveTimeout.Flag()
         do {
-            try await connection.listen(on: channel) { notifications in
-                await onNotify(nil)
-                for try await notification in notifications {
-                    await onNotify(notification.payload)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await connection.listen(on: channel) { notifications in
+                        await onNotify(nil)
+                        for try await notification in notifications {
+                            await onNotify(notification.payload)
+                        }
+                    }
                 }
+                group.addTask {
+                    while true {
+                        try await Task.sleep(for: keepAlive)
+                        try await withThrowingTaskGroup(of: Bool.self) { ping in
+                            ping.addTask {
+                                try await connection.query("SELECT 1 /* walletdesk listen keep-alive */", logger: logger).collect()
+                                return true
+                            }
+                            ping.addTask {
+                                try await Task.sleep(for: timeout)
+                                return false
+                            }
+                            let answered = try await ping.next() ?? false
+                            ping.cancelAll()
+                            guard answered else {
+                                // Closing fails the query still waiting (and the LISTEN), so nothing waits on a peer
+                                // that will never answer.
+                                timedOut.value.store(true, ordering: .relaxed)
+                                try? await connection.close()
+                                throw ListenKeepAliveTimeout(after: timeout)
+                            }
+                        }
+                    }
+                }
+                // Either ends only by an error (or cancellation): stop the other one too.
+                defer { group.cancelAll() }
+                try await group.next()
             }
         } catch {
             try? await connection.close()
+            // The LISTEN may fail first, on the connection the keep-alive closed: say why it was closed.
+            if timedOut.value.load(ordering: .relaxed) { throw ListenKeepAliveTimeout(after: timeout) }
             throw error
         }
         try? await connection.close()
@@ -208,5 +251,16 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
     public func shutdown() async throws {
         await pool.close()
         await batchPool.close()
+    }
+}
+
+/// The LISTEN connection did not answer its keep-alive query in time (see ``PostgresDeskDatabase/listen``).
+struct ListenKeepAliveTimeout: Error, CustomStringConvertible {
+    let after: Duration
+    var description: String { "the LISTEN connection did not answer a keep-alive query within \(after)" }
+
+    /// Set when the keep-alive gave up, shared by the tasks of one LISTEN.
+    final class Flag: Sendable {
+        let value = Atomic<Bool>(false)
     }
 }
