@@ -182,8 +182,8 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
     ///
     /// A connection that only listens sends nothing, so one whose peer vanished without a word (a firewall dropping idle
     /// connections, a failover, a cable) would look alive for hours while no notification arrives. Every `keepAlive` the
-    /// connection runs `SELECT 1` (marked as the keep-alive for `pg_stat_activity`); no answer within `timeout` ends the call with ``ListenKeepAliveTimeout`` (the caller
-    /// reconnects).
+    /// connection runs `SELECT 1` (marked as the keep-alive in `pg_stat_activity`); no answer within `timeout` ends the
+    /// call with ``ListenKeepAliveTimeout`` (the caller reconnects).
     func listen(
         channel: String, keepAlive: Duration = .seconds(30), timeout: Duration = .seconds(10),
         onNotify: @escaping @Sendable (String?) async -> Void
