@@ -206,7 +206,7 @@ public final class PostgresDeskDatabase: DeskDatabase, Service {
                         try await Task.sleep(for: keepAlive)
                         try await withThrowingTaskGroup(of: Bool.self) { ping in
                             ping.addTask {
-                                try await connection.query("SELECT 1 /* walletdesk listen keep-alive */", logger: logger).collect()
+                                _ = try await connection.query("SELECT 1 /* walletdesk listen keep-alive */", logger: logger).collect()
                                 return true
                             }
                             ping.addTask {
