@@ -130,7 +130,7 @@ public struct ScamDetector: Sendable {
 
     /// The finding for `text`, or nil when nothing suspicious was seen.
     public func inspect(_ text: String) -> ScamFinding? {
-        let text = text.precomposedStringWithCompatibilityMapping
+        let text = CompatibilityNormalization.nfkc(text)
         let lowered = Array(text.lowercased().unicodeScalars)
         var signals: [ScamSignal] = []
         if Self.anchors.support.occur(in: lowered), Self.matches(Self.compiled.support, text) { signals.append(.posesAsSupport) }

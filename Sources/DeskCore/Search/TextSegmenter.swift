@@ -120,8 +120,7 @@ public struct TextSegmenter: Sendable {
 
     /// NFKC for everything but plain ASCII (full-width forms become ASCII, compatibility ideographs unified ones).
     static func normalised(_ text: String) -> String.UnicodeScalarView {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.unicodeScalars }
-        return text.precomposedStringWithCompatibilityMapping.unicodeScalars
+        CompatibilityNormalization.nfkc(text).unicodeScalars
     }
 
     /// Latin letters with diacritics (U+00C0–U+024F) mapped to their lower-case base letter: `é` → `e`, `Ł` → `l`.
