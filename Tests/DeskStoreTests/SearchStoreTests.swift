@@ -47,6 +47,11 @@ struct SearchStoreTests {
         )
     }
 
+    /// The query for every term of `text` (at type level: `#require` inside a local function draws a spurious warning).
+    static func allTerms(_ text: String) throws -> SearchExpression {
+        try #require(segmenter.query(text, mode: .allTerms))
+    }
+
     static func search(_ store: SQLDeskStore, _ text: String, mode: SearchMode = .anyTerms, language: Language? = nil,
                        category: Slug? = nil, drafts: Bool = false, synonyms: SynonymTable = .empty) async throws -> [ArticleHit] {
         let expression = try #require(segmenter.query(text, mode: mode, synonyms: synonyms))
@@ -147,7 +152,7 @@ struct SearchStoreTests {
             }
             #expect(others.count == 6)
             func numbers(_ text: String, statuses: [TicketStatus] = []) async throws -> Set<Int64> {
-                let expression = try #require(Self.segmenter.query(text, mode: .allTerms))
+                let expression = try Self.allTerms(text)
                 return Set(try await store.searchTickets(TicketSearch(expression: expression, statuses: statuses)).items.map(\.number.rawValue))
             }
             #expect(try await numbers("提现") == [first.number.rawValue])
@@ -213,7 +218,7 @@ struct SearchStoreTests {
             _ = try await store.addMessage(try Fixtures.reply("冻结账户 0xfeedbeef00112233", by: .system), to: source.number, setStatus: nil, now: Fixtures.start)
             _ = try await store.addMessage(try Fixtures.reply("截图已上传", by: .system), to: target.number, setStatus: nil, now: Fixtures.start)
             func numbers(_ text: String, statuses: [TicketStatus] = []) async throws -> [Int64] {
-                let expression = try #require(Self.segmenter.query(text, mode: .allTerms))
+                let expression = try Self.allTerms(text)
                 return try await store.searchTickets(TicketSearch(expression: expression, statuses: statuses)).items.map(\.number.rawValue)
             }
             #expect(try await numbers("冒充客服") == [source.number.rawValue])
@@ -252,7 +257,7 @@ struct SearchStoreTests {
             _ = try await store.addMessage(try Fixtures.reply("安全团队已核实身份", by: .system, visibility: .internal), to: tickets[1].number, setStatus: nil, now: Fixtures.start)
             _ = try await store.merge(tickets[3].number, into: tickets[4].number, actor: .system, now: Fixtures.start)
             func numbers(_ text: String) async throws -> [Int64] {
-                let expression = try #require(Self.segmenter.query(text, mode: .allTerms))
+                let expression = try Self.allTerms(text)
                 return try await store.searchTickets(TicketSearch(expression: expression)).items.map(\.number.rawValue)
             }
             func indexRows() async throws -> Int {
