@@ -115,8 +115,9 @@ public struct WalletDeskServer: Service {
             try await StarterKnowledgeBase.loadIfEmpty(into: store, now: Date(), logger: logger)
         }
         if case .stale(let written) = try await store.searchIndexVersion() {
+            let which = written < TextSegmenter.indexVersion ? "an older" : "a newer"
             logger.warning(
-                "the search indexes were written by an older text segmenter: search may miss words of older tickets and articles until they are rebuilt; run walletdesk reindex (on SQLite with the server stopped)",
+                "the search indexes were written by \(which) text segmenter: search may miss words of older tickets and articles until they are rebuilt; run walletdesk reindex (on SQLite with the server stopped)",
                 metadata: ["written_by": "\(written)", "current": "\(TextSegmenter.indexVersion)"]
             )
         }
