@@ -80,9 +80,7 @@ struct EventFeedTests {
     @Test("on PostgreSQL a batch of new tickets sends its NOTIFY from its own statement, once per transaction")
     func batchNotifies() async throws {
         guard TestDatabases.kinds.contains(.postgres) else { return }
-        let url = try await PostgresTemplates.shared.freshDatabaseURL()
-        defer { Task { try? await PostgresTemplates.shared.drop(url) } }
-        try await TestDatabases.withPostgresStore(url: url) { store in
+        try await TestDatabases.withStore(.postgres) { store in
             let database = try #require(store.database as? PostgresDeskDatabase)
             let (payloads, continuation) = AsyncStream.makeStream(of: String?.self)
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -119,9 +117,7 @@ struct EventFeedTests {
     @Test("on PostgreSQL a LISTEN connection whose server stops answering is given up by its keep-alive, not kept for hours")
     func listenKeepAlive() async throws {
         guard TestDatabases.kinds.contains(.postgres) else { return }
-        let url = try await PostgresTemplates.shared.freshDatabaseURL()
-        defer { Task { try? await PostgresTemplates.shared.drop(url) } }
-        try await TestDatabases.withPostgresStore(url: url) { store in
+        try await TestDatabases.withStore(.postgres) { store in
             let database = try #require(store.database as? PostgresDeskDatabase)
             let (started, continuation) = AsyncStream.makeStream(of: Void.self)
             let listening = Task {
