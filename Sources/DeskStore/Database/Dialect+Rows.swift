@@ -19,9 +19,14 @@ struct RowTable: Sendable {
     /// PostgreSQL's INSERT of this table's rows up to the JSON array's text, which ``postgresInsertEnd`` follows.
     let postgresInsertStart: String
 
-    init(name: String, columns: [(name: String, type: ColumnType)]) {
+    /// What PostgreSQL's array INSERT (``postgresArrayInsert(firstParameter:)``) selects from each row, when not the
+    /// columns as they are.
+    let arrayInsertValues: String?
+
+    init(name: String, columns: [(name: String, type: ColumnType)], arrayInsertValues: String? = nil) {
         self.name = name
         self.columns = columns
+        self.arrayInsertValues = arrayInsertValues
         columnList = columns.map(\.name).joined(separator: ", ")
         sqliteValues = columns.map { "value->>'\($0.name)'" }.joined(separator: ", ")
         postgresValues = columns.map { column in
@@ -34,12 +39,11 @@ struct RowTable: Sendable {
 
     /// PostgreSQL's INSERT of this table's rows from one array parameter per column (``PostgresColumnArrays``), the
     /// first being `$firstParameter`: `unnest` turns the arrays back into rows, in the order they were written.
-    /// `values` reads each row from the columns, named as the table's (by default the columns themselves).
-    func postgresArrayInsert(firstParameter: Int, values: String? = nil) -> String {
+    func postgresArrayInsert(firstParameter: Int) -> String {
         let arrays = columns.enumerated().map { index, column in
             "$\(firstParameter + index)::\(column.type == .text ? "text" : "bigint")[]"
         }
-        return "INSERT INTO \(name) (\(columnList)) SELECT \(values ?? columnList) FROM unnest(\(arrays.joined(separator: ", "))) "
+        return "INSERT INTO \(name) (\(columnList)) SELECT \(arrayInsertValues ?? columnList) FROM unnest(\(arrays.joined(separator: ", "))) "
             + "WITH ORDINALITY AS r(\(columnList), n) ORDER BY n"
     }
 
@@ -72,7 +76,10 @@ struct RowTable: Sendable {
 
     /// Ticket-search rows of a batch: `id` is `-number` for a ticket's own row and null for a message row (the next id
     /// from the sequence on PostgreSQL, the next rowid on SQLite); `tokens` are the segmenter's tokens joined by spaces.
-    static let ticketSearch = RowTable(name: "ticket_search", columns: [("id", .integer), ("ticket_number", .integer), ("tokens", .text)])
+    static let ticketSearch = RowTable(
+        name: "ticket_search", columns: [("id", .integer), ("ticket_number", .integer), ("tokens", .text)],
+        arrayInsertValues: "COALESCE(id, nextval('ticket_search_seq')), ticket_number, CAST(tokens AS tsvector)"
+    )
 
     static let ticketTags = RowTable(name: "ticket_tags", columns: [("ticket_number", .integer), ("tag", .text)])
 
@@ -146,18 +153,12 @@ extension Dialect {
     /// at the end of the statement, when every row is in. Prepared once per connection (``TicketBatchStatement``).
     static let postgresTicketBatchSQL: String = {
         var parameter = 1
-        func insert(_ table: RowTable, values: String? = nil) -> String {
+        let inserts = TicketBatchRows<PostgresColumnArrays>.tables.map { table in
             defer { parameter += table.columns.count }
-            return table.postgresArrayInsert(firstParameter: parameter, values: values)
+            return "new_\(table.name) AS (\(table.postgresArrayInsert(firstParameter: parameter)))"
         }
-        let search = "COALESCE(id, nextval('ticket_search_seq')), ticket_number, CAST(tokens AS tsvector)"
-        return "WITH new_customers AS (\(insert(.customers))), new_tickets AS (\(insert(.tickets))), new_tags AS (\(insert(.ticketTags))), "
-            + "new_messages AS (\(insert(.messages))), new_search AS (\(insert(.ticketSearch, values: search))), "
-            + "new_events AS (\(insert(.ticketEvents))) SELECT 1 FROM pg_notify('walletdesk_events', '')"
+        return "WITH \(inserts.joined(separator: ", ")) SELECT 1 FROM pg_notify('walletdesk_events', '')"
     }()
-
-    /// The tables of ``postgresTicketBatchSQL``, in the order of its parameters.
-    static let postgresTicketBatchTables: [RowTable] = [.customers, .tickets, .ticketTags, .messages, .ticketSearch, .ticketEvents]
 
     /// The writer connection's temporary view and trigger behind ``sqliteInsertTicketBatch(_:)`` (created when the
     /// connection opens; temporary objects belong to one connection and never touch the database file).
@@ -194,4 +195,9 @@ struct TicketBatchRows<Rows: RowWriter> {
     var messages = Rows(table: .messages)
     var search = Rows(table: .ticketSearch)
     var events = Rows(table: .ticketEvents)
+
+    /// The tables, in the order of ``inOrder`` (and of ``Dialect/postgresTicketBatchSQL``'s parameters).
+    static var tables: [RowTable] { [.customers, .tickets, .ticketTags, .messages, .ticketSearch, .ticketEvents] }
+
+    var inOrder: [Rows] { [customers, tickets, tags, messages, search, events] }
 }

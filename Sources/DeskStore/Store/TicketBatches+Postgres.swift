@@ -7,7 +7,7 @@ import SQLKit
 /// The rows of a whole batch (``Dialect/postgresTicketBatchSQL``): one array parameter per column of each table.
 struct TicketBatchStatement: PostgresPreparedStatement {
     static let sql = Dialect.postgresTicketBatchSQL
-    static let bindingDataTypes: [PostgresDataType] = Dialect.postgresTicketBatchTables.flatMap { table in
+    static let bindingDataTypes: [PostgresDataType] = TicketBatchRows<PostgresColumnArrays>.tables.flatMap { table in
         table.columns.map { $0.type == .text ? .textArray : .int8Array }
     }
     typealias Row = Int32
@@ -16,7 +16,7 @@ struct TicketBatchStatement: PostgresPreparedStatement {
 
     func makeBindings() throws -> PostgresBindings {
         var bindings = PostgresBindings(capacity: Self.bindingDataTypes.count)
-        for table in [rows.customers, rows.tickets, rows.tags, rows.messages, rows.search, rows.events] {
+        for table in rows.inOrder {
             for column in table.parameters { bindings.append(column, context: .default) }
         }
         return bindings
