@@ -61,6 +61,46 @@ struct APITests {
         }
     }
 
+    @Test("a tx id and address in the customer's words fill the ticket's empty crypto fields, with explorer links")
+    func cryptoFieldsFromText() async throws {
+        try await TestApp.withSession { session in
+            let hash = "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b"
+            let tron = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+            let body = #"{"subject":"USDT 没到账","requester":{"email":"wu@example.com"},"message":{"text":"https://tronscan.org/#/transaction/\#(hash) 到 \#(tron)","author":"customer"}}"#
+            let (created, json) = try await session.json(.post, "/api/v1/tickets", body)
+            #expect(created.status == .created)
+            let crypto = try #require((json["ticket"] as? [String: Any])?["crypto"] as? [String: Any])
+            #expect(crypto["chain"] as? String == "tron")
+            #expect(crypto["txId"] as? String == hash)
+            #expect(crypto["walletAddress"] as? String == tron)
+            let links = try #require(crypto["links"] as? [String: Any])
+            #expect(links["tx"] as? String == "https://tronscan.org/#/transaction/\(hash)")
+            #expect(links["address"] as? String == "https://tronscan.org/#/address/\(tron)")
+
+            // A ticket opened without them: an agent's reply quoting an address fills nothing, the customer's reply does.
+            _ = try await session.json(.post, "/api/v1/tickets", Self.createBody)
+            let ethereum = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+            _ = try await session.json(.post, "/api/v1/tickets/WD-10002/messages", #"{"text":"请勿转账到 \#(tron) 以外的地址"}"#)
+            let (agentRead, afterAgent) = try await session.json(.get, "/api/v1/tickets/WD-10002")
+            #expect(agentRead.status == .ok)
+            #expect((afterAgent["crypto"] as? [String: Any])?["walletAddress"] is NSNull)
+            let (reply, replyJSON) = try await session.json(
+                .post, "/api/v1/tickets/WD-10002/messages", #"{"text":"哈希 \#(hash)，我的地址 \#(ethereum)","author":"customer"}"#
+            )
+            #expect(reply.status == .created)
+            let replied = try #require((replyJSON["ticket"] as? [String: Any])?["crypto"] as? [String: Any])
+            #expect(replied["chain"] as? String == "tron")
+            #expect(replied["txId"] as? String == hash)
+            #expect(replied["walletAddress"] as? String == ethereum)
+            #expect((replied["links"] as? [String: Any])?["address"] as? String == "https://etherscan.io/address/\(ethereum)")
+            let (_, history) = try await session.json(.get, "/api/v1/tickets/WD-10002/events")
+            let last = try #require((history["items"] as? [[String: Any]])?.last)
+            #expect((last["actor"] as? [String: Any])?["kind"] as? String == "system")
+            let fields = ((last["changes"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String }
+            #expect(fields.sorted() == ["crypto.txId", "crypto.walletAddress"])
+        }
+    }
+
     @Test("a conversation read again is the same, and shows every change at once")
     func conversationReadsStayFresh() async throws {
         try await TestApp.withSession { session in

@@ -50,6 +50,22 @@ struct ConfigurationTests {
         #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_TRUSTED_PROXIES": "nginx"]) }
     }
 
+    @Test("explorer links: public explorers by default, the file replaces the chains it names, bad templates refused")
+    func explorers() throws {
+        #expect(try ServerConfiguration.load(flags: .init(), environment: [:]).explorers == .default)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("wd-config-\(UUID()).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"{"explorers": {"tron": {"tx": "https://tron.example/tx/{value}", "address": "https://tron.example/a/{value}"}}}"#.utf8).write(to: file)
+        let configured = try ServerConfiguration.load(flags: .init(configFile: file.path), environment: [:]).explorers
+        #expect(configured.templates[.tron] == ExplorerLinks.Templates(tx: "https://tron.example/tx/{value}", address: "https://tron.example/a/{value}"))
+        #expect(configured.templates[.bitcoin] == ExplorerLinks.default.templates[.bitcoin])
+        for bad in [#"{"explorers": {"dogecoin": {"tx": "https://d.example/{value}", "address": "https://d.example/{value}"}}}"#,
+                    #"{"explorers": {"tron": {"tx": "https://tron.example/tx/", "address": "https://tron.example/a/{value}"}}}"#] {
+            try Data(bad.utf8).write(to: file)
+            #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(flags: .init(configFile: file.path), environment: [:]) }
+        }
+    }
+
     @Test("bad values are refused with the setting's name")
     func invalid() {
         #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(flags: .init(), environment: ["WALLETDESK_PORT": "eighty"]) }

@@ -21,12 +21,15 @@ struct JSONWriterTests {
         var ticket = Ticket(
             number: TicketNumber(10042), subject: "提现 \"失败\"\n\\ tab\t", status: .pending, priority: .urgent, category: .stolenFunds,
             channel: .telegram, requesterID: CustomerID(), assigneeID: AgentID(), tags: ["a", "b"],
-            crypto: CryptoDetails(chain: "tron", asset: "USDT", amount: "1.5", txId: "abc"), reopenCount: 2, createdAt: Self.at, updatedAt: Self.at,
+            crypto: CryptoDetails(chain: "tron", asset: "USDT", amount: "1.5", txId: "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b", walletAddress: "bad"), reopenCount: 2, createdAt: Self.at, updatedAt: Self.at,
             firstResponseAt: Self.at, version: 7
         )
         ticket.mergedInto = TicketNumber(10050)
-        let ticketPair = try Self.both(TicketResource(ticket))
+        let ticketPair = try Self.both(TicketResource(ticket, explorers: .default))
         #expect(ticketPair.0 == ticketPair.1)
+        let links = (ticketPair.0["crypto"] as? NSDictionary)?["links"] as? NSDictionary
+        #expect(links?["tx"] as? String == "https://tronscan.org/#/transaction/4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b")
+        #expect(links?["address"] is NSNull)
 
         let attachment = Attachment(filename: "截图.png", contentType: "image/png", size: 10, sha256: "ab", createdAt: Self.at)
         let message = Message(

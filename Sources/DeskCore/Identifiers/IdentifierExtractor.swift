@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Candidates are maximal ASCII alphanumeric runs (so `…/tx/<hash>` and `地址：<addr>` work):
 /// - `0x` + 64 hex: Ethereum (EVM) txid; `0x` + 40 hex: Ethereum address (EIP-55 checked);
-/// - 64 hex: txid of Bitcoin, Litecoin or TRON (chain nil: the format is shared);
+/// - 64 hex: txid of Bitcoin, Litecoin or TRON: the format is shared, so the chain is nil unless the block-explorer
+///   link it sits in names one (``ExplorerContext``: `tronscan.org/#/transaction/<id>` is TRON);
 /// - `bc1…`/`tb1…`/`ltc1…`: segwit address (Bech32/Bech32m, BIP173/BIP350); reported invalid
 ///   when the prefix is right but the checksum or program is not;
 /// - Base58 of 25–35 characters starting 1, 3, m, n, 2, L, M or T: legacy address
@@ -31,7 +32,10 @@ public struct IdentifierExtractor: Sendable {
             while end < scalars.count && ScalarClass.isASCIIAlnum(scalars[end]) { end += 1 }
             if end - i >= 14, end - i <= 90 {
                 let value = String(decoding: scalars[i..<end].map { UInt8($0) }, as: UTF8.self)
-                if let finding = classify(value, start: i, end: end) { found.append(finding) }
+                if var finding = classify(value, start: i, end: end) {
+                    if finding.kind == .txid, finding.chain == nil { finding.chain = ExplorerContext.chain(before: i, in: scalars) }
+                    found.append(finding)
+                }
             }
             i = end
         }
@@ -89,33 +93,5 @@ public struct IdentifierExtractor: Sendable {
         case 0x54: .tron // T
         default: .bitcoin
         }
-    }
-}
-
-/// Builds block-explorer links for identifiers.
-public struct ExplorerLinks: Sendable {
-    /// URL templates per chain; `{value}` is replaced by the identifier.
-    public let templates: [Chain: (tx: String, address: String)]
-
-    /// Creates links from templates, e.g. `[.bitcoin: (tx: "https://…/tx/{value}", address: "…")]`.
-    public init(templates: [Chain: (tx: String, address: String)]) {
-        self.templates = templates
-    }
-
-    /// Public explorers: mempool.space, etherscan.io, tronscan.org, solscan.io, blockchair (Litecoin).
-    public static let `default` = ExplorerLinks(templates: [
-        .bitcoin: (tx: "https://mempool.space/tx/{value}", address: "https://mempool.space/address/{value}"),
-        .bitcoinTestnet: (tx: "https://mempool.space/testnet/tx/{value}", address: "https://mempool.space/testnet/address/{value}"),
-        .ethereum: (tx: "https://etherscan.io/tx/{value}", address: "https://etherscan.io/address/{value}"),
-        .tron: (tx: "https://tronscan.org/#/transaction/{value}", address: "https://tronscan.org/#/address/{value}"),
-        .solana: (tx: "https://solscan.io/tx/{value}", address: "https://solscan.io/account/{value}"),
-        .litecoin: (tx: "https://blockchair.com/litecoin/transaction/{value}", address: "https://blockchair.com/litecoin/address/{value}"),
-    ])
-
-    /// The explorer URL for a valid identifier whose chain is known; nil otherwise.
-    public func url(for finding: IdentifierFinding) -> String? {
-        guard finding.valid, let chain = finding.chain, let template = templates[chain] else { return nil }
-        let pattern = finding.kind == .txid ? template.tx : template.address
-        return pattern.replacingOccurrences(of: "{value}", with: finding.value)
     }
 }

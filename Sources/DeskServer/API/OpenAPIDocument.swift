@@ -2107,7 +2107,7 @@ enum OpenAPIDocument {
           },
           "Crypto": {
             "type": "object",
-            "description": "What the ticket is about on chain and on the customer's device. `chain` is lower-cased, `asset` upper-cased, `amount` a plain decimal.",
+            "description": "What the ticket is about on chain and on the customer's device. `chain` is lower-cased, `asset` upper-cased, `amount` a plain decimal. Empty `chain`, `txId` and `walletAddress` are filled from the customer's words when a ticket is opened and when the customer replies (valid identifiers only; a field someone set is never replaced). `links` are block-explorer pages (templates per chain in the configuration file's `explorers`).",
             "required": [
               "chain",
               "asset",
@@ -2116,7 +2116,8 @@ enum OpenAPIDocument {
               "walletAddress",
               "appVersion",
               "device",
-              "os"
+              "os",
+              "links"
             ],
             "properties": {
               "chain": {
@@ -2166,6 +2167,31 @@ enum OpenAPIDocument {
                   "string",
                   "null"
                 ]
+              },
+              "links": {
+                "type": "object",
+                "description": "Explorer pages of `txId` and `walletAddress`, null unless the value is one valid identifier whose chain is known (from its format, or for a bare 64-hex id from `chain`).",
+                "required": [
+                  "tx",
+                  "address"
+                ],
+                "properties": {
+                  "tx": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri"
+                  },
+                  "address": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri"
+                  }
+                },
+                "additionalProperties": false
               }
             },
             "additionalProperties": false

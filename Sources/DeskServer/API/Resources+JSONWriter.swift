@@ -43,6 +43,16 @@ extension CryptoResource: JSONWriter.Value {
         w.field("appVersion", appVersion)
         w.field("device", device)
         w.field("os", os)
+        w.field("links", links)
+        w.endObject()
+    }
+}
+
+extension ExplorerLinksResource: JSONWriter.Value {
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("tx", tx)
+        w.field("address", address)
         w.endObject()
     }
 }

@@ -25,7 +25,7 @@ struct TicketResource: Codable, Sendable {
     var closedAt: Date?
     var version: Int
 
-    init(_ ticket: Ticket) {
+    init(_ ticket: Ticket, explorers: ExplorerLinks) {
         id = ticket.number.description
         number = ticket.number.rawValue
         subject = ticket.subject
@@ -37,7 +37,7 @@ struct TicketResource: Codable, Sendable {
         assigneeId = ticket.assigneeID?.description
         teamId = ticket.teamID?.description
         tags = ticket.tags
-        crypto = CryptoResource(ticket.crypto)
+        crypto = CryptoResource(ticket.crypto, explorers: explorers)
         reopenCount = ticket.reopenCount
         mergedInto = ticket.mergedInto?.description
         followUpOf = ticket.followUpOf?.description
@@ -85,8 +85,10 @@ struct CryptoResource: Codable, Sendable {
     var appVersion: String?
     var device: String?
     var os: String?
+    /// Block-explorer pages of `txId` and `walletAddress`, when each is a valid identifier of a known chain.
+    var links: ExplorerLinksResource
 
-    init(_ details: CryptoDetails) {
+    init(_ details: CryptoDetails, explorers: ExplorerLinks) {
         chain = details.chain
         asset = details.asset
         amount = details.amount
@@ -95,6 +97,8 @@ struct CryptoResource: Codable, Sendable {
         appVersion = details.appVersion
         device = details.device
         os = details.os
+        let links = explorers.links(for: details)
+        self.links = ExplorerLinksResource(tx: links.tx, address: links.address)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -107,6 +111,18 @@ struct CryptoResource: Codable, Sendable {
         try c.encode(appVersion, forKey: .appVersion)
         try c.encode(device, forKey: .device)
         try c.encode(os, forKey: .os)
+        try c.encode(links, forKey: .links)
+    }
+}
+
+struct ExplorerLinksResource: Codable, Sendable {
+    var tx: String?
+    var address: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(tx, forKey: .tx)
+        try c.encode(address, forKey: .address)
     }
 }
 

@@ -40,6 +40,10 @@ struct TicketsController {
         let language = try await requesterLanguage(input.requester, fallback: request.language)
         var (cleanDraft, secrets) = SecretGuard().clean(draft, language: language)
         let scam = try await scamFinding(in: cleanDraft.firstMessage.body, author: cleanDraft.firstMessage.author)
+        if scam == nil {
+            // After the secrets are gone (a private key is also 64 hex digits), and not from an impostor's message.
+            cleanDraft.crypto = CryptoFieldExtractor().fill(cleanDraft.crypto, from: [cleanDraft.subject, cleanDraft.firstMessage.body.text])
+        }
         Self.apply(scam, to: &cleanDraft.firstMessage)
         var (ticket, message) = try await dependencies.store.createTicket(cleanDraft, actor: context.actor, now: dependencies.now())
         metrics.ticketCreated(channel: ticket.channel)
@@ -50,7 +54,7 @@ struct TicketsController {
         }
         if let scam { ticket = try await recordScam(scam, on: ticket.number, language: request.language, context: context) }
         return try .json(
-            TicketWithMessage(ticket: TicketResource(ticket), message: try await verifiedResource(message, recordCode: true)), status: .created,
+            TicketWithMessage(ticket: TicketResource(ticket, explorers: dependencies.explorers), message: try await verifiedResource(message, recordCode: true)), status: .created,
             headers: [.location: "/api/v1/tickets/\(ticket.number)", .eTag: "\"\(ticket.version)\""]
         )
     }
@@ -64,7 +68,7 @@ struct TicketsController {
             return .json(encoded: hit.body, headers: [.eTag: etag])
         }
         let ticket = try await dependencies.store.ticket(number)
-        let body = JSONWriter.encode(TicketResource(ticket))
+        let body = JSONWriter.encode(TicketResource(ticket, explorers: dependencies.explorers))
         let etag = "\"\(ticket.version)\""
         if let stamp { dependencies.conversations.store(body, etag: etag, for: cacheKey, stamp: stamp) }
         return .json(encoded: body, headers: [.eTag: etag])
@@ -92,7 +96,7 @@ struct TicketsController {
         query.limit = try request.query("limit") { Int($0).flatMap { (1...TicketQuery.maxLimit).contains($0) ? $0 : nil } } ?? 50
         query.before = try request.query("cursor") { Cursor.decode($0).flatMap { TicketNumber(parsing: $0) } }
         let page = try await dependencies.store.tickets(matching: query)
-        return try .json(PageResource(items: page.items.map(TicketResource.init), nextCursor: Cursor.encode(page.nextCursor)))
+        return try .json(PageResource(items: page.items.map { TicketResource($0, explorers: dependencies.explorers) }, nextCursor: Cursor.encode(page.nextCursor)))
     }
 
     @Sendable func update(_ request: Request, context: AgentRequestContext) async throws -> Response {
@@ -126,7 +130,7 @@ struct TicketsController {
             }
             if let status = input.status { try lifecycle.changeStatus(of: &ticket, to: status, now: now) }
         }
-        return try .json(TicketResource(ticket), headers: [.eTag: "\"\(ticket.version)\""])
+        return try .json(TicketResource(ticket, explorers: dependencies.explorers), headers: [.eTag: "\"\(ticket.version)\""])
     }
 
     @Sendable func merge(_ request: Request, context: AgentRequestContext) async throws -> Response {
@@ -134,7 +138,7 @@ struct TicketsController {
         var request = request
         let input = try await request.decodeJSON(as: MergeInput.self, limit: dependencies.limits.jsonBodyBytes)
         let result = try await dependencies.store.merge(source, into: input.into, actor: context.actor, now: dependencies.now())
-        return try .json(MergeResult(source: TicketResource(result.source), target: TicketResource(result.target)))
+        return try .json(MergeResult(source: TicketResource(result.source, explorers: dependencies.explorers), target: TicketResource(result.target, explorers: dependencies.explorers)))
     }
 
     @Sendable func listMessages(_ request: Request, context: AgentRequestContext) async throws -> Response {
@@ -200,8 +204,11 @@ struct TicketsController {
             message.ticket = target
         }
         if let scam { ticket = try await recordScam(scam, on: ticket.number, language: request.language, context: context) }
+        if draft.kind == .customerReply, scam == nil {
+            ticket = try await fillCryptoFields(of: ticket, from: draft.body.text)
+        }
         return try .json(
-            MessageWithTicket(message: try await verifiedResource(message, recordCode: true), ticket: TicketResource(ticket)), status: .created,
+            MessageWithTicket(message: try await verifiedResource(message, recordCode: true), ticket: TicketResource(ticket, explorers: dependencies.explorers)), status: .created,
             headers: [.eTag: "\"\(ticket.version)\""]
         )
     }
@@ -216,6 +223,17 @@ struct TicketsController {
 }
 
 extension TicketsController {
+    /// Fills the ticket's empty chain, tx id and wallet address from a customer's reply (after its secrets were
+    /// removed), as one system change in the ticket's history. Agents' replies are not read: they quote addresses
+    /// that are not the customer's.
+    func fillCryptoFields(of ticket: Ticket, from text: String) async throws -> Ticket {
+        let extractor = CryptoFieldExtractor()
+        guard extractor.fill(ticket.crypto, from: [text]) != ticket.crypto else { return ticket }
+        return try await dependencies.store.updateTicket(ticket.number, expectedVersion: nil, actor: .system, now: dependencies.now()) {
+            $0.crypto = extractor.fill($0.crypto, from: [text])
+        }
+    }
+
     /// The language to write markers and warnings in: the one given, the known customer's, or the request's.
     func requesterLanguage(_ requester: RequesterInput, fallback: Language) async throws -> Language {
         if let language = requester.language { return language }

@@ -10,6 +10,8 @@ public struct Dependencies: Sendable {
     public var limits: Limits
     /// Passwords and sessions.
     public var accounts: AccountSettings
+    /// Block-explorer links beside tx ids and addresses.
+    public var explorers: ExplorerLinks
     /// This node's cache of recently seen tokens; cleared here when a token is revoked or an agent changes.
     let tokenCache = TokenCache()
     /// This node's snapshot of the official-channel registry for the public verify endpoints.
@@ -23,9 +25,10 @@ public struct Dependencies: Sendable {
 
     public init(
         store: any Store, lifecycle: TicketLifecycle, limits: Limits, accounts: AccountSettings = AccountSettings(),
-        now: @escaping @Sendable () -> Date = { Date() }
+        explorers: ExplorerLinks = .default, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
+        self.explorers = explorers
         self.accounts = accounts
         self.lifecycle = lifecycle
         self.limits = limits

@@ -50,6 +50,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var mail = MailConfiguration()
     /// Reverse proxies whose `X-Forwarded-For` names the client (default: loopback, a proxy on the same host).
     public var trustedProxies = TrustedProxies.loopback
+    /// Block-explorer link templates per chain, for the links shown beside a ticket's tx id and address. The file's
+    /// `explorers` object replaces the chains it names: `{"tron": {"tx": "https://…/{value}", "address": "…"}}`.
+    public var explorers = ExplorerLinks.default
 
     public init() {}
 
@@ -148,6 +151,16 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = file.walletSSOAudience { walletSSOAudience = value }
         if let value = file.walletSSOIssuer { walletSSOIssuer = value }
         if let value = file.trustedProxies { trustedProxies = try Self.proxies(value, "trustedProxies") }
+        for (name, templates) in (file.explorers ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let chain = Chain(rawValue: name) else {
+                throw ConfigurationError.invalid("explorers", "\(name) is not a chain (\(Chain.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            do {
+                try explorers.set(chain, ExplorerLinks.Templates(tx: templates.tx, address: templates.address))
+            } catch .invalidTemplate(let template) {
+                throw ConfigurationError.invalid("explorers.\(name)", "\(template) is not an http(s) URL with {value} after the host")
+            }
+        }
         try mail.apply(file: path)
     }
 
@@ -270,6 +283,12 @@ public struct ServerConfiguration: Sendable, Equatable {
         var walletSSOAudience: String?
         var walletSSOIssuer: String?
         var trustedProxies: [String]?
+        var explorers: [String: ExplorerTemplates]?
+    }
+
+    struct ExplorerTemplates: Decodable {
+        var tx: String
+        var address: String
     }
 }
 

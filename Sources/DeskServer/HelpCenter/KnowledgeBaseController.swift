@@ -137,7 +137,7 @@ struct KnowledgeBaseController {
             return try .json(PageResource<TicketResource>(items: [], nextCursor: nil))
         }
         let page = try await dependencies.store.searchTickets(TicketSearch(expression: expression, statuses: statuses, limit: limit, after: after))
-        return try .json(PageResource(items: page.items.map(TicketResource.init), nextCursor: Cursor.encode(page.nextCursor)))
+        return try .json(PageResource(items: page.items.map { TicketResource($0, explorers: dependencies.explorers) }, nextCursor: Cursor.encode(page.nextCursor)))
     }
 
     func articleID(_ context: AgentRequestContext) throws -> ArticleID {

@@ -35,13 +35,38 @@ struct IdentifierExtractorTests {
         #expect(extractor.extract(from: text).isEmpty)
     }
 
+    @Test func theExplorerLinkInFrontOfABareHashNamesItsChain() {
+        let hash = "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b"
+        let cases: [(String, Chain?)] = [
+            ("https://tronscan.org/#/transaction/\(hash)", .tron),
+            ("链接：tronscan.io/#/transaction/\(hash)。", .tron),
+            ("https://mempool.space/tx/\(hash)", .bitcoin),
+            ("https://mempool.space/testnet/tx/\(hash)", .bitcoinTestnet),
+            ("https://www.blockchain.com/explorer/transactions/btc/\(hash)", .bitcoin),
+            ("https://blockchair.com/litecoin/transaction/\(hash)", .litecoin),
+            ("https://www.oklink.com/zh-hans/trx/tx/\(hash)", .tron),
+            ("https://live.blockcypher.com/ltc/tx/\(hash)/", .litecoin),
+            // Another chain's page, an unknown site, a look-alike host, a link not touching the hash, no link.
+            ("https://blockchair.com/bitcoin-cash/transaction/\(hash)", nil),
+            ("https://example.com/tx/\(hash)", nil),
+            ("https://tronscan.org.evil.example/#/transaction/\(hash)", nil),
+            ("https://tronscan.org/ \(hash)", nil),
+            ("hash \(hash)", nil),
+        ]
+        for (text, chain) in cases {
+            let found = extractor.extract(from: text)
+            #expect(found.count == 1 && found.first?.kind == .txid, "\(text)")
+            #expect(found.first?.chain == chain, "\(text)")
+        }
+    }
+
     @Test func explorerLinks() {
         let links = ExplorerLinks.default
         let tx = IdentifierFinding(kind: .txid, chain: .ethereum, value: "0xabc", valid: true, start: 0, end: 5)
         #expect(links.url(for: tx) == "https://etherscan.io/tx/0xabc")
         let ambiguous = IdentifierFinding(kind: .txid, chain: nil, value: "ab", valid: true, start: 0, end: 2)
         #expect(links.url(for: ambiguous) == nil)
-        let custom = ExplorerLinks(templates: [.bitcoin: (tx: "https://x/t/{value}", address: "https://x/a/{value}")])
+        let custom = ExplorerLinks(templates: [.bitcoin: .init(tx: "https://x/t/{value}", address: "https://x/a/{value}")])
         let address = IdentifierFinding(kind: .address, chain: .bitcoin, value: "1abc", valid: true, start: 0, end: 4)
         #expect(custom.url(for: address) == "https://x/a/1abc")
     }
