@@ -113,7 +113,9 @@ def test_ticket_filters_and_pagination(api, world):
     assert ticket["priority"] == "urgent" and ticket["status"] == "new" and ticket["channel"] == "telegram"
     assert ticket["tags"] == sorted([tag, "theft"])
     assert ticket["crypto"] == {"chain": "eth", "asset": "USDT", "amount": "2500.00", "txId": tx,
-                                "walletAddress": "0x52908400098527886E0F7030069857D2E4169EE7", "appVersion": "5.2.1", "device": "iPhone 15", "os": "iOS 18.1"}
+                                "walletAddress": "0x52908400098527886E0F7030069857D2E4169EE7", "appVersion": "5.2.1", "device": "iPhone 15", "os": "iOS 18.1",
+                                # The address is EIP-55 valid, so it links to the Ethereum explorer; the tx id is no identifier.
+                                "links": {"tx": None, "address": "https://etherscan.io/address/0x52908400098527886E0F7030069857D2E4169EE7"}}
     assert urgent["message"]["authorKind"] == "customer" and urgent["message"]["authorId"] == world["english"]["id"]
     others = [new_ticket(api, tags=[tag], requester={"id": world["chinese"]["id"]}, category="fees", channel="wechat")["ticket"] for _ in range(6)]
     assert all(t["priority"] == "low" and t["assigneeId"] is None for t in others)

@@ -10,6 +10,25 @@ public enum Chain: String, Codable, Sendable, CaseIterable {
     case litecoin
 }
 
+extension Chain {
+    /// The chain a person's name for it means: the canonical name, or a common short one (`eth`, `btc`, `trx`,
+    /// `sol`, `ltc`) or token standard (`erc20`, `bep20`, `trc20`), any case. Other EVM chains (`bsc`, `polygon`) are
+    /// ``ethereum`` too, as their identifiers are the same.
+    public init?(name: String) {
+        let key = name.lowercased().filter { $0 != "-" && $0 != " " && $0 != "_" }
+        switch key {
+        case "bitcoin", "btc": self = .bitcoin
+        case "bitcointestnet", "tbtc": self = .bitcoinTestnet
+        case "ethereum", "eth", "erc20", "evm", "bsc", "bnbsmartchain", "bep20", "polygon", "matic", "arbitrum", "optimism", "base":
+            self = .ethereum
+        case "tron", "trx", "trc20": self = .tron
+        case "solana", "sol", "spl": self = .solana
+        case "litecoin", "ltc": self = .litecoin
+        default: return nil
+        }
+    }
+}
+
 /// Whether an identifier names a transaction or an address.
 public enum IdentifierKind: String, Codable, Sendable {
     case txid

@@ -27,7 +27,7 @@ public struct CryptoFieldExtractor: Sendable {
     public func fill(_ details: CryptoDetails, from texts: [String]) -> CryptoDetails {
         guard details.chain == nil || details.txId == nil || details.walletAddress == nil else { return details }
         let findings = texts.flatMap { extractor.extract(from: $0) }.filter(\.valid)
-        let knownChain = details.chain.flatMap(Chain.init(rawValue:))
+        let knownChain = details.chain.flatMap(Chain.init(name:))
         func pick(_ kind: IdentifierKind) -> IdentifierFinding? {
             let candidates = findings.filter { $0.kind == kind }
             if let knownChain, let onChain = candidates.first(where: { $0.chain == knownChain }) { return onChain }

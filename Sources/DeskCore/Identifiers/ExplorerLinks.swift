@@ -58,9 +58,10 @@ public struct ExplorerLinks: Sendable, Equatable {
 
     /// Links for a ticket's tx id and wallet address. Each must be one whole, valid identifier of its kind. Its own
     /// format names the chain when it can (`0x…` is Ethereum, `T…` TRON); a bare 64-hex tx id takes the ticket's chain
-    /// when that is one whose ids look so (Bitcoin, Litecoin, TRON).
+    /// (as people name it: `trx`, `TRC20`, see ``Chain/init(name:)``) when that is one whose ids look so (Bitcoin,
+    /// Litecoin, TRON).
     public func links(for details: CryptoDetails) -> (tx: String?, address: String?) {
-        let stated = details.chain.flatMap(Chain.init(rawValue:))
+        let stated = details.chain.flatMap(Chain.init(name:))
         func link(_ value: String?, _ kind: IdentifierKind) -> String? {
             guard let value, value.unicodeScalars.count <= 90 else { return nil }
             let found = IdentifierExtractor().extract(from: value)

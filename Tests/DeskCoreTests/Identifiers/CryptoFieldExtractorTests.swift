@@ -65,7 +65,10 @@ struct ExplorerLinksTests {
     @Test func aBareHashNeedsTheTicketsChain() {
         let hash = CryptoFieldExtractorTests.hash
         #expect(links.links(for: CryptoDetails(chain: "litecoin", txId: hash)).tx == "https://blockchair.com/litecoin/transaction/\(hash)")
+        #expect(links.links(for: CryptoDetails(chain: "TRC20", txId: hash)).tx == "https://tronscan.org/#/transaction/\(hash)")
+        #expect(links.links(for: CryptoDetails(chain: "btc", txId: hash)).tx == "https://mempool.space/tx/\(hash)")
         #expect(links.links(for: CryptoDetails(txId: hash)).tx == nil)
+        #expect(links.links(for: CryptoDetails(chain: "dogecoin", txId: hash)).tx == nil)
         #expect(links.links(for: CryptoDetails(chain: "solana", txId: hash)).tx == nil)
     }
 
