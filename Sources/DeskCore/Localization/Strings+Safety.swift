@@ -138,6 +138,7 @@ extension LocalizationTable {
         "scam.poses_as_support": [.zhCN: "自称客服或官方人员", .zhTW: "自稱客服或官方人員", .en: "claims to be support or staff"],
         "scam.off_platform_contact": [.zhCN: "要求到平台外联系（私聊、WhatsApp、Telegram、微信等）", .zhTW: "要求到平台外聯絡（私訊、WhatsApp、Telegram、微信等）", .en: "pushes contact off the platform (DMs, WhatsApp, Telegram, WeChat …)"],
         "scam.wallet_validation_link": [.zhCN: "附带“验证/同步/修复钱包”链接", .zhTW: "附帶「驗證／同步／修復錢包」連結", .en: "sends a \"validate / sync / rectify your wallet\" link"],
+        "scam.asks_for_secret": [.zhCN: "索要助记词或私钥", .zhTW: "索取助記詞或私鑰", .en: "asks for the recovery phrase or a private key"],
         "scam.look_alike_channel": [.zhCN: "提到仿冒官方渠道的网址或账号", .zhTW: "提到仿冒官方管道的網址或帳號", .en: "names a website or account imitating an official channel"],
         "scam.note-hold": [
             .zhCN: "疑似诈骗，消息已被扣留（仅内部可见）：{0}。", .zhTW: "疑似詐騙，訊息已被扣留（僅內部可見）：{0}。",

@@ -10,6 +10,9 @@ public enum ScamSignal: String, Codable, Sendable, CaseIterable {
     case walletValidationLink = "wallet_validation_link"
     /// Names a website, address or account that imitates an official channel in the registry.
     case lookAlikeChannel = "look_alike_channel"
+    /// Asks for the recovery phrase or a private key ("请提供您的助记词", "send your seed phrase"): no genuine agent
+    /// ever does.
+    case asksForSecret = "asks_for_secret"
 
     /// Strong signals hold the message; a weak one only flags it (see ``ScamFinding/action``).
     public var isStrong: Bool { self != .offPlatformContact }
@@ -47,12 +50,22 @@ public struct ScamDetector: Sendable {
         verifier = ChannelVerifier(registry: registry)
     }
 
+    /// Wallets and exchanges impostors name ("I am Trust Wallet support", "我是imToken官方客服"). English names only
+    /// from this list: "I am contacting support" must not read as a claim. In Chinese any Latin name, or a Chinese
+    /// one, may stand between "我是" and the support word, as a real customer's words there ("我是昨天联系过客服的")
+    /// never make a name followed directly by 客服 / 官方.
+    static let brandsEnglish = #"(trust ?wallet|metamask|meta mask|binance|coinbase|okx|bybit|kraken|kucoin|imtoken|token ?pocket|tp ?wallet|ledger|trezor|exodus|phantom|bitget|huobi|htx|gate\.io|gate|crypto\.com|blockchain\.com|atomic ?wallet|safepal|bitpie|tronlink|mexc|uniswap|opensea|wallet ?connect)"#
+    static let brandsChinese = #"([A-Za-z][A-Za-z0-9.\-]{0,19}(\s+[A-Za-z][A-Za-z0-9.\-]{0,19}){0,2}|币安|幣安|火币|火幣|欧易|歐易|欧意|歐意|抹茶|库币|庫幣|比特派|波宝|波寶|派网|派網|芝麻开门|芝麻開門|小狐狸|狐狸)\s*(钱包|錢包|交易所|平台)?"#
+
     static let posesAsSupport: [String] = [
-        #"\b(i am|i'm|im|this is|we are|we're|here is|i work (for|with|at)|i'm with|i am with)\s+(from\s+)?(an?\s+|the\s+|your\s+)?(official\s+|certified\s+|senior\s+|verified\s+)?(wallet\s+|exchange\s+|technical\s+|tech\s+|customer\s+)?(support|customer (service|care)|help ?desk|admin|administrator|moderator|mod|staff|agent|team)\b(?!\s+(ticket|request|page|email|article))"#,
+        #"\b(i am|i'm|im|this is|we are|we're|here is|i work (for|with|at)|i'm with|i am with)\s+(from\s+)?(an?\s+|the\s+|your\s+)?("#
+            + brandsEnglish
+            + #"\s+)?(official\s+|certified\s+|senior\s+|verified\s+)?(wallet\s+|exchange\s+|technical\s+|tech\s+|customer\s+)?(support|customer (service|care)|help ?desk|admin|administrator|moderator|mod|staff|agent|team)\b(?!\s+(ticket|request|page|email|article))"#,
         #"\b(official|verified|certified)\s+(support|admin|help ?desk|agent)\s+(here|speaking)\b"#,
         #"\bsupport (team|agent|admin) here\b"#,
         #"\b(contact|message|dm|pm)\s+(the\s+)?(official\s+)?(support|admin|help ?desk)\s+(on|at|via)\s+(whatsapp|telegram|signal|wechat)"#,
-        #"(我是|我們是|我们是|本人是|本人系|这里是|這裡是)\s*(官方|平台|钱包|錢包|交易所)?\s*(的)?\s*(客服|技术支持|技術支援|技術支持|管理员|管理員|工作人员|工作人員|官方)"#,
+        #"(我是|我們是|我们是|本人是|本人系|这里是|這裡是)\s*(?:"# + brandsChinese
+            + #")?\s*(官方|平台|钱包|錢包|交易所)?\s*(的)?\s*(客服|技术支持|技術支援|技術支持|管理员|管理員|工作人员|工作人員|官方)"#,
         #"(官方客服|客服专员|客服專員|官方技术|官方技術|官方管理员|官方管理員)\s*(在此|在这|在這|为您|為您|为你|為你|提醒|通知)"#,
     ]
 
@@ -69,29 +82,46 @@ public struct ScamDetector: Sendable {
         #"(微信|威信|vx|v信|wx|qq|电报|電報|飞机|飛機)\s*(号|號)?\s*[:：]\s*[A-Za-z0-9_\-+]{5,}"#,
     ]
 
+    /// Asking for the phrase or a key in the asker's voice: "please send your …", "请提供您的助记词". Warnings
+    /// ("never share your seed phrase", "请不要提供助记词") and questions ("需要提供助记词吗") do not match.
+    static let asksForSecret: [String] = [
+        #"(?<!never )(?<!not )(?<!n't )\b(send|provide|share|enter|type|submit|confirm|input|import|give|paste|tell)\s+(us\s+|me\s+|in\s+)?(your|ur)\s+((12|24|twelve|twenty[\s-]?four)[\s-]*words?\s+)?(seed|recovery|secret|backup|mnemonic|private)[\s-]*(phrase|words?|key)s?\b"#,
+        #"(?<!never )(?<!not )(?<!n't )\b(send|provide|share|enter|type|submit|confirm|input|import|give|paste|tell)\s+(us\s+|me\s+|in\s+)?(your|ur)\s+(12|24|twelve|twenty[\s-]?four)[\s-]*words?\b"#,
+        #"(请|請|麻烦|麻煩|务必|務必)\s*(您|你)?\s*(先|尽快|儘快|盡快)?\s*(提供|发送|發送|输入|輸入|导入|導入|填写|填寫|告诉|告訴|发给|發給|提交|上传|上傳|截图|截圖)\s*(一下|给我|給我|给我们|給我們)?\s*(您的|你的|钱包的|錢包的)?\s*(钱包)?\s*(助记词|助記詞|私钥|私鑰|密钥|密鑰|恢复短语|恢復短語|助记短语|助記短語)"#,
+    ]
+
     static let walletValidation: [String] = [
         #"\b(validate|verify|sync|synchroni[sz]e|rectify|restore|connect|unlock|whitelist|migrate|activate|recover|fix|claim)\s+(your|ur|the)\s+(wallet|account|dapp|tokens?|funds|assets|airdrop)"#,
         #"\b(wallet|dapp)\s+(validation|verification|synchroni[sz]ation|sync|rectification|connect)\b"#,
         #"(验证|驗證|同步|修复|修復|激活|解锁|解鎖|认证|認證)\s*(您的|你的|您|你)\s*(钱包|錢包|账户|帳戶|资产|資產)"#,
         #"(钱包|錢包)\s*(验证|驗證|同步|修复|修復|激活|认证|認證)\s*(链接|鏈接|連結|网址|網址)"#,
+        // A threat beside the link: "your wallet will be suspended", "您的钱包已被冻结".
+        #"\b(your|ur)\s+(wallet|account|funds|assets)\s+(will be|has been|have been|is being|is|are|was)\s+(temporarily\s+|permanently\s+)?(suspended|locked|frozen|disabled|restricted|compromised|deactivated|blocked|flagged)"#,
+        #"(您的|你的)\s*(钱包|錢包|账户|帳戶|账号|帳號|资产|資產)\s*(已被|将被|將被|已经被|已經被|被|即将被|即將被)\s*(冻结|凍結|锁定|鎖定|限制|停用|暂停|暫停|封禁)"#,
     ]
 
     static let link = #"(https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]{1,62}\.(com|net|org|io|app|xyz|top|site|online|live|finance|link|pro|info|cc|me|co|vip|cn|dev|network|exchange|wallet)\b"#
 
     /// Each list runs as one alternation: one pass over the text per list instead of one per pattern (on Linux every
     /// pass also converts the text for ICU, which made the patterns one pass each cost ~5 % of a ticket creation).
-    static let compiled: (support: [NSRegularExpression], off: [NSRegularExpression], wallet: [NSRegularExpression], link: NSRegularExpression) = {
+    static let compiled: (
+        support: [NSRegularExpression], off: [NSRegularExpression], wallet: [NSRegularExpression], secret: [NSRegularExpression],
+        link: NSRegularExpression
+    ) = {
         func make(_ patterns: [String]) -> [NSRegularExpression] {
             [try! NSRegularExpression(pattern: patterns.map { "(?:\($0))" }.joined(separator: "|"), options: [.caseInsensitive])]
         }
-        return (make(posesAsSupport), make(offPlatform), make(walletValidation), try! NSRegularExpression(pattern: link, options: [.caseInsensitive]))
+        return (
+            make(posesAsSupport), make(offPlatform), make(walletValidation), make(asksForSecret),
+            try! NSRegularExpression(pattern: link, options: [.caseInsensitive])
+        )
     }()
 
     /// Words every match of a list contains, and where they stand (see ``AnchorWords``): a text holding none of them
     /// cannot match the list, so its regular expressions are not run. Each alternative of each list above names one of
     /// these; the tests run every labelled message and a set of edge cases through both, so a pattern added without
     /// its anchor shows up there.
-    static let anchors: (support: AnchorWords, off: AnchorWords, wallet: AnchorWords) = (
+    static let anchors: (support: AnchorWords, off: AnchorWords, wallet: AnchorWords, secret: AnchorWords) = (
         support: AnchorWords([
             .wordStart: ["support", "customer", "help", "admin", "mod", "staff", "agent", "team"],
             .anywhere: ["客服", "技术", "技術", "管理", "工作人", "官方"],
@@ -104,7 +134,11 @@ public struct ScamDetector: Sendable {
         ]),
         wallet: AnchorWords([
             .wordStart: ["wallet", "account", "dapp", "token", "fund", "asset", "airdrop"],
-            .anywhere: ["钱包", "錢包", "账户", "帳戶", "资产", "資產"],
+            .anywhere: ["钱包", "錢包", "账户", "帳戶", "账号", "帳號", "资产", "資產"],
+        ]),
+        secret: AnchorWords([
+            .wordStart: ["seed", "recovery", "secret", "backup", "mnemonic", "private", "12", "24", "twelve", "twenty"],
+            .anywhere: ["助记", "助記", "私钥", "私鑰", "密钥", "密鑰", "恢复短语", "恢復短語"],
         ])
     )
 
@@ -135,6 +169,7 @@ public struct ScamDetector: Sendable {
         var signals: [ScamSignal] = []
         if Self.anchors.support.occur(in: lowered), Self.matches(Self.compiled.support, text) { signals.append(.posesAsSupport) }
         if Self.anchors.off.occur(in: lowered), Self.matches(Self.compiled.off, text) { signals.append(.offPlatformContact) }
+        if Self.anchors.secret.occur(in: lowered), Self.matches(Self.compiled.secret, text) { signals.append(.asksForSecret) }
         var links: [String] = []
         if Self.mayHoldLink(lowered) {
             let range = NSRange(text.startIndex..., in: text)

@@ -45,6 +45,19 @@ struct ScamDetectorTests {
         ("请到 https://wallet-fix.top 验证您的钱包", .walletValidationLink),
         ("点击 www.sync-dapp.com 同步你的钱包即可到账", .walletValidationLink),
         ("钱包认证链接 https://auth-wallet.site", .walletValidationLink),
+        // Impostors naming a wallet or exchange, asking for the phrase or key, threatening beside a link.
+        ("您好，我是imToken官方客服，请添加客服微信 kf8888 处理", .posesAsSupport),
+        ("我是币安客服，您的账户需要升级", .posesAsSupport),
+        ("我们是 TP 钱包的技术支持", .posesAsSupport),
+        ("Hello, this is Trust Wallet support, how can I help?", .posesAsSupport),
+        ("We are the MetaMask support team", .posesAsSupport),
+        ("请提供您的助记词以便我们为您恢复资产", .asksForSecret),
+        ("請發送你的私鑰給我們核實", .asksForSecret),
+        ("麻烦先输入一下钱包助记词进行验证", .asksForSecret),
+        ("Please send your 12-word phrase so we can verify the wallet", .asksForSecret),
+        ("To restore access, enter your recovery phrase below", .asksForSecret),
+        ("Your wallet will be suspended, please go to https://tw-verify.app now", .walletValidationLink),
+        ("您的钱包已被冻结，请访问 https://unlock-wallet.top 解冻", .walletValidationLink),
         ("The real site is imwallet-support.com, log in there", .lookAlikeChannel),
         ("Use https://imwallet.com@login-secure.io to restore access", .lookAlikeChannel),
         ("官方网站是 imwa11et.com 请登录", .lookAlikeChannel),
@@ -92,6 +105,19 @@ struct ScamDetectorTests {
         "WhatsApp scammers keep messaging me, please warn users.",
         "I am from Shanghai and the app is slow here.",
         "Our team uses the wallet for payroll; can we get an invoice?",
+        "Never share your seed phrase, right? Someone asked me for it.",
+        "You always say do not share your recovery phrase, so I did not.",
+        "请不要向任何人提供助记词，这是你们说的吧？",
+        "需要提供助记词吗？我不敢给",
+        "请问导入助记词后余额为什么是0？",
+        "我是昨天联系过客服的用户，问题还没解决",
+        "我是Binance的老用户，客服能帮我看看吗",
+        "我是通过官网联系的，请回复邮件",
+        "I am contacting support because my withdrawal failed",
+        "I'm writing to support about a failed transfer",
+        "This is my third message to support.",
+        "My account has been locked since yesterday, see https://imwallet.com/help",
+        "我的钱包被冻结了，截图在这里 https://imwallet.com/help/freeze",
     ]
 
     static let registry: [OfficialChannel] = [
@@ -120,7 +146,7 @@ struct ScamDetectorTests {
     func anchorsAreSound() {
         let lists: [(anchors: AnchorWords, expressions: [NSRegularExpression])] = [
             (ScamDetector.anchors.support, ScamDetector.compiled.support), (ScamDetector.anchors.off, ScamDetector.compiled.off),
-            (ScamDetector.anchors.wallet, ScamDetector.compiled.wallet),
+            (ScamDetector.anchors.wallet, ScamDetector.compiled.wallet), (ScamDetector.anchors.secret, ScamDetector.compiled.secret),
         ]
         // Every labelled text plus texts written to hit each alternative with odd casing and full-width forms.
         let extra = [
@@ -132,6 +158,8 @@ struct ScamDetectorTests {
             "xwx: abcdef", "联系我 telegram", "Contact me via tg", "chat with me in discord", "inbox me", "我是 官方 客服",
             "I am your Administrator", "we're the mods", "I work with the Helpdesk", "@@support team here",
             "verify your TOKENS", "migrate the assets now", "鏈接：錢包同步鏈接",
+            "Type in your Twenty-Four words", "give me ur PRIVATE KEY", "paste your 24 word", "請務必上傳您的恢復短語",
+            "请尽快发给我们私钥", "YOUR ACCOUNT IS FROZEN", "你的帳號即將被封禁", "我是 OKX 官方客服", "this is Binance Support",
         ]
         for text in Self.positives.map(\.0) + Self.negatives + extra {
             let normalised = text.precomposedStringWithCompatibilityMapping
@@ -165,6 +193,7 @@ struct ScamDetectorTests {
         #expect(detector.inspect("我是官方客服")?.action == .hold)
         #expect(detector.inspect("validate your wallet at https://x-sync.io")?.action == .hold)
         #expect(detector.inspect("加我微信 abc12345")?.action == .flag)
+        #expect(detector.inspect("请提供您的助记词")?.action == .hold)
         #expect(detector.inspect("see imwallet-support.com")?.lookAlikes == ["imwallet-support.com"])
         #expect(detector.inspect("see imwallet-support.com")?.action == .hold)
         #expect(ScamDetector().inspect("see imwallet-support.com") == nil)
