@@ -7,6 +7,10 @@ R = lambda name: {"$ref": f"#/components/responses/{name}"}
 S = lambda name: {"$ref": f"#/components/schemas/{name}"}
 def ok(desc, schema, code="200"):
     return {code: {"description": desc, "content": {"application/json": {"schema": S(schema)}}}}
+# The public checks' per-address limit (PublicCheckLimiter).
+LIMITED = {"429": {"description": "Too many public checks from this address (`too-many-requests`, 60 a minute by default); see `Retry-After`.",
+                   "content": {"application/problem+json": {"schema": S("Problem")}},
+                   "headers": {"Retry-After": {"schema": {"type": "integer"}}}}}
 CHANNEL_PARAM = {"name": "channel", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
 kinds = ["web", "email", "email_domain", "phone", "telegram", "x", "wechat", "weibo", "whatsapp", "app_store"]
 reasons = ["punycode", "homoglyph", "extra_words", "other_suffix", "brand_in_subdomain", "userinfo_trick", "brand_in_username",
@@ -20,7 +24,7 @@ paths = {
                        "@handles) and compared with the official-channel registry. A value that holds a recovery phrase, key, "
                        "password or code is never echoed: outcome `secret`, kind and value null.",
         "parameters": [AL, {"name": "value", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 2048}}],
-        "responses": {**ok("The verdict, localised.", "Verdict"), "400": R("BadRequest")}}},
+        "responses": {**ok("The verdict, localised.", "Verdict"), "400": R("BadRequest"), **LIMITED}}},
     "/api/v1/channels": {
         "get": {"operationId": "listChannels", "summary": "List the official-channel registry", "tags": ["Safety"],
                 "parameters": [AL], "responses": {**ok("Every entry, official and never used.", "ChannelPage"),
@@ -54,13 +58,13 @@ paths.update({
         "description": "Public. Every public agent message carries a code (`verification`); this answers whether a code belongs to a "
                        "genuine message and which agent sent it.",
         "parameters": [AL, {"name": "code", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 64}}],
-        "responses": {**ok("Whether the code is genuine, localised.", "CodeCheck"), "400": R("BadRequest")}}},
+        "responses": {**ok("Whether the code is genuine, localised.", "CodeCheck"), "400": R("BadRequest"), **LIMITED}}},
     "/api/v1/verify/call": {"post": {
         "operationId": "verifyCallCode", "summary": "Is the agent on the phone genuine?", "tags": ["Safety"], "security": [],
         "description": "Public. Checks the code the agent read out for a ticket. Codes last 10 minutes, work once, and five wrong "
                        "tries burn them. An unknown ticket answers like one without codes.",
         "parameters": [AL], "requestBody": JSON_BODY("CallCheckInput"),
-        "responses": {**ok("Whether the code is genuine, localised.", "CodeCheck"), "400": R("BadRequest"), "413": R("TooLarge"),
+        "responses": {**ok("Whether the code is genuine, localised.", "CodeCheck"), "400": R("BadRequest"), **LIMITED, "413": R("TooLarge"),
                       "415": R("UnsupportedMediaType")}}},
     "/api/v1/tickets/{ticket}/call-codes": {"parameters": [TICKET], "post": {
         "operationId": "createCallCodes", "summary": "Make one-time codes for a phone call", "tags": ["Safety"],

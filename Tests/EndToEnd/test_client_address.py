@@ -53,3 +53,33 @@ def test_untrusted_peer_cannot_pick_its_address(make_backend, launcher):
     addresses = sign_in_addresses(node, "direct@e2e.example.com", ["203.0.113.7"])
     assert addresses == ["127.0.0.1", "127.0.0.1"], addresses
     assert node.terminate() == 0
+
+
+def test_public_checks_are_limited_per_client_address(make_backend, launcher):
+    # Default limit: 60 checks a minute per address, counted across the verify endpoints and the /verify page.
+    node = launcher.start(make_backend())
+    node.complete_setup()
+    base = node.base_url
+
+    def check(address: str, language: str = "en") -> requests.Response:
+        return requests.get(f"{base}/api/v1/verify", params={"value": "imwallet.com"},
+                            headers={"X-Forwarded-For": address, "Accept-Language": language}, timeout=10)
+
+    for n in range(50):
+        assert check("203.0.113.50").status_code == 200, n
+    for n in range(10):
+        message = requests.get(f"{base}/api/v1/verify/message", params={"code": "WD-ABCD-EFGH"},
+                               headers={"X-Forwarded-For": "203.0.113.50"}, timeout=10)
+        assert message.status_code == 200, (n, message.text)
+    refused = check("203.0.113.50", "zh-CN")
+    assert refused.status_code == 429, refused.text
+    assert refused.headers["Content-Type"].startswith("application/problem+json")
+    assert 1 <= int(refused.headers["Retry-After"]) <= 2
+    problem = refused.json()
+    assert problem["type"] == "/problems/too-many-requests" and problem["title"] == "查询过于频繁"
+    page = requests.post(f"{base}/verify", data={"value": "imwallet.com"}, headers={"X-Forwarded-For": "203.0.113.50"}, timeout=10)
+    assert page.status_code == 429 and "Retry-After" in page.headers and "<form" in page.text
+    # Another client behind the same proxy is not held back, and nothing else is limited.
+    assert check("198.51.100.9").status_code == 200
+    assert requests.get(f"{base}/healthz", headers={"X-Forwarded-For": "203.0.113.50"}, timeout=10).status_code == 200
+    assert node.terminate() == 0

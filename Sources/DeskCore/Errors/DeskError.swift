@@ -43,6 +43,8 @@ public enum DeskError: Error, Sendable, Equatable {
     case sealedSecretDamaged
     /// Sign-in codes were asked for too often (for this email or from this address); says when to ask again.
     case tooManyCodeRequests(retryAfterSeconds: Int)
+    /// A public check (verify a channel, a message code, a call code) asked for too often from this address.
+    case tooManyRequests(retryAfterSeconds: Int)
 
     /// A stable slug used as the problem `type` (`/problems/<code>`) and as the localisation key.
     public var code: String {
@@ -73,6 +75,7 @@ public enum DeskError: Error, Sendable, Equatable {
         case .secretKeyMismatch: "secret-key-mismatch"
         case .sealedSecretDamaged: "sealed-secret-damaged"
         case .tooManyCodeRequests: "too-many-code-requests"
+        case .tooManyRequests: "too-many-requests"
         }
     }
 
@@ -89,7 +92,7 @@ public enum DeskError: Error, Sendable, Equatable {
         case .unauthorized, .signInFailed, .ssoRefused: 401
         case .forbidden, .invalidSetupCode, .csrfRejected, .invalidCode: 403
         case .unavailable: 503
-        case .tooManyAttempts, .tooManyCodeRequests: 429
+        case .tooManyAttempts, .tooManyCodeRequests, .tooManyRequests: 429
         case .secretKeyMismatch, .sealedSecretDamaged: 500
         }
     }
@@ -122,6 +125,7 @@ public enum DeskError: Error, Sendable, Equatable {
             if seconds < 60 { return l.format("detail.too-many-attempts-seconds", language, String(max(1, seconds))) }
             return l.format("detail.too-many-attempts", language, String((seconds + 59) / 60))
         case .tooManyCodeRequests(let seconds): return l.format("detail.too-many-code-requests", language, String(max(1, seconds)))
+        case .tooManyRequests(let seconds): return l.format("detail.too-many-requests", language, String(max(1, seconds)))
         default: return l.text("detail.\(code)", language)
         }
     }

@@ -25,5 +25,11 @@ extension LocalizationTable {
             .zhTW: "驗證碼請求過於頻繁，請在 {0} 秒後再試。已寄出的驗證碼在 10 分鐘內仍然有效。",
             .en: "Codes were requested too often. Try again in {0} second(s); a code already sent keeps working for 10 minutes.",
         ],
+        "title.too-many-requests": [.zhCN: "查询过于频繁", .zhTW: "查詢過於頻繁", .en: "Too many checks"],
+        "detail.too-many-requests": [
+            .zhCN: "来自您网络地址的查询过于频繁，请在 {0} 秒后再试。",
+            .zhTW: "來自您網路位址的查詢過於頻繁，請在 {0} 秒後再試。",
+            .en: "Too many checks came from your network address. Try again in {0} second(s).",
+        ],
     ]
 }

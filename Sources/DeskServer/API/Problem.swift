@@ -62,6 +62,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             )
             if case .tooManyAttempts(let seconds) = error { response.headers[.retryAfter] = String(max(1, seconds)) }
             if case .tooManyCodeRequests(let seconds) = error { response.headers[.retryAfter] = String(max(1, seconds)) }
+            if case .tooManyRequests(let seconds) = error { response.headers[.retryAfter] = String(max(1, seconds)) }
             // Server-side faults the operator must fix (a node with the wrong secret key): say so in the log too.
             if error.status >= 500 { logger.error("request failed", metadata: ["path": "\(instance)", "code": "\(error.code)"]) }
             return response

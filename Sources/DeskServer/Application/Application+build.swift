@@ -127,7 +127,7 @@ public struct WalletDeskServer: Service {
         let dependencies = Dependencies(
             store: store, lifecycle: store.lifecycleRules,
             limits: Limits(jsonBodyBytes: configuration.maxJSONBodyBytes, attachmentBytes: configuration.maxAttachmentBytes),
-            accounts: accounts, explorers: configuration.explorers
+            accounts: accounts, explorers: configuration.explorers, publicChecksPerMinute: configuration.publicChecksPerMinute
         )
         // The safety keys are made on the first start (and read once per node), before any request needs them.
         _ = try await dependencies.safetyKeys.load(store: store)

@@ -22,12 +22,15 @@ public struct Dependencies: Sendable {
     let conversations = ConversationCache()
     /// The server-rendered pages' templates, loaded once.
     let pages: WebPages
+    /// How often one address may use the public checks (verify, message and call codes) on this node.
+    let publicChecks: PublicCheckLimiter
 
     public init(
         store: any Store, lifecycle: TicketLifecycle, limits: Limits, accounts: AccountSettings = AccountSettings(),
-        explorers: ExplorerLinks = .default, now: @escaping @Sendable () -> Date = { Date() }
+        explorers: ExplorerLinks = .default, publicChecksPerMinute: Int = 60, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
+        self.publicChecks = PublicCheckLimiter(perMinute: publicChecksPerMinute)
         self.explorers = explorers
         self.accounts = accounts
         self.lifecycle = lifecycle

@@ -53,6 +53,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// Block-explorer link templates per chain, for the links shown beside a ticket's tx id and address. The file's
     /// `explorers` object replaces the chains it names: `{"tron": {"tx": "https://…/{value}", "address": "…"}}`.
     public var explorers = ExplorerLinks.default
+    /// Public checks (verify a channel, a message code, a call code) one client address may make a minute on one node;
+    /// 0 turns the limit off.
+    public var publicChecksPerMinute = 60
 
     public init() {}
 
@@ -151,6 +154,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = file.walletSSOAudience { walletSSOAudience = value }
         if let value = file.walletSSOIssuer { walletSSOIssuer = value }
         if let value = file.trustedProxies { trustedProxies = try Self.proxies(value, "trustedProxies") }
+        if let value = file.publicChecksPerMinute { publicChecksPerMinute = try Self.nonNegative(value, "publicChecksPerMinute") }
         for (name, templates) in (file.explorers ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let chain = Chain(rawValue: name) else {
                 throw ConfigurationError.invalid("explorers", "\(name) is not a chain (\(Chain.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -206,6 +210,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = environment["WALLETDESK_WALLET_SSO_PUBLIC_KEY"], !value.isEmpty { walletSSOPublicKey = try Self.pem(value) }
         if let value = environment["WALLETDESK_WALLET_SSO_AUDIENCE"], !value.isEmpty { walletSSOAudience = value }
         if let value = environment["WALLETDESK_WALLET_SSO_ISSUER"], !value.isEmpty { walletSSOIssuer = value }
+        if let value = environment["WALLETDESK_PUBLIC_CHECKS_PER_MINUTE"] {
+            publicChecksPerMinute = try Self.nonNegative(try Self.int(value, "WALLETDESK_PUBLIC_CHECKS_PER_MINUTE"), "WALLETDESK_PUBLIC_CHECKS_PER_MINUTE")
+        }
         if let value = environment["WALLETDESK_TRUSTED_PROXIES"] {
             trustedProxies = try Self.proxies(value.split(separator: ",").map(String.init), "WALLETDESK_TRUSTED_PROXIES")
         }
@@ -249,6 +256,11 @@ public struct ServerConfiguration: Sendable, Equatable {
         }
     }
 
+    static func nonNegative(_ value: Int, _ name: String) throws -> Int {
+        guard value >= 0 else { throw ConfigurationError.invalid(name, "\(value) (0 or more)") }
+        return value
+    }
+
     static func positive(_ value: Int, _ name: String) throws -> Int {
         guard value > 0 else { throw ConfigurationError.invalid(name, String(value)) }
         return value
@@ -283,6 +295,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         var walletSSOAudience: String?
         var walletSSOIssuer: String?
         var trustedProxies: [String]?
+        var publicChecksPerMinute: Int?
         var explorers: [String: ExplorerTemplates]?
     }
 

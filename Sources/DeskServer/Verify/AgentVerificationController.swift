@@ -43,6 +43,7 @@ struct AgentVerificationController {
     @Sendable func verifyMessageJSON(_ request: Request, context: DeskRequestContext) async throws -> Response {
         guard let text = request.formQuery("code"), !text.isEmpty else { throw DeskError.invalidField("code", reason: .required) }
         guard text.count <= 64 else { throw DeskError.invalidField("code", reason: .tooLong) }
+        try dependencies.publicChecks.admit(context.clientIP, now: dependencies.now())
         let language = request.language
         let result = try await checkMessageCode(text)
         var response = try Response.json(CodeCheckResource(genuine: result != nil, agentName: result?.agentName, at: result?.sentAt, language: language, kind: "message"))
@@ -90,6 +91,7 @@ struct AgentVerificationController {
     @Sendable func verifyCallJSON(_ request: Request, context: DeskRequestContext) async throws -> Response {
         var request = request
         let input = try await request.decodeJSON(as: CallCheckInput.self, limit: 4 * 1024)
+        try dependencies.publicChecks.admit(context.clientIP, now: dependencies.now())
         let (check, agentName) = try await checkCallCode(ticket: input.ticket, code: input.code)
         var resource = CodeCheckResource(genuine: agentName != nil, agentName: agentName, at: nil, language: request.language, kind: "call")
         if case .wrong(let remaining) = check { resource.remainingAttempts = remaining }

@@ -70,6 +70,7 @@ struct VerifyController {
         guard let value = request.formQuery("value"), !value.trimmingWhitespace().isEmpty else {
             throw DeskError.invalidField("value", reason: .required)
         }
+        try dependencies.publicChecks.admit(context.clientIP, now: dependencies.now())
         let answer = try await answer(for: value, language: request.language)
         var response = try Response.json(VerifyResource(answer))
         response.headers[.cacheControl] = "no-store"
@@ -86,6 +87,14 @@ struct VerifyController {
         let body = try await request.body.collect(upTo: 16 * 1024)
         let fields = FormData(String(buffer: body))
         let language = PageChrome.language(for: request).language
+        do {
+            try dependencies.publicChecks.admit(context.clientIP, now: dependencies.now())
+        } catch {
+            var response = try await render(request, answer: nil, entered: nil, error: error.detail(in: language))
+            response.status = .tooManyRequests
+            if case .tooManyRequests(let seconds) = error { response.headers[.retryAfter] = String(max(1, seconds)) }
+            return response
+        }
         if let code = fields["code"].map({ String($0.trimmingWhitespace()) }), !code.isEmpty {
             let result = code.count <= 64 ? try await AgentVerificationController(dependencies: dependencies).checkMessageCode(code) : nil
             let check = CodeCheckResource(genuine: result != nil, agentName: result?.agentName, at: result?.sentAt, language: language, kind: "message")
