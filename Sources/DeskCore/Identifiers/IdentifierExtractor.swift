@@ -20,6 +20,8 @@ public struct IdentifierExtractor: Sendable {
 
     /// All identifiers in `text`, in order; offsets count Unicode scalars.
     public func extract(from text: String) -> [IdentifierFinding] {
+        // Most messages hold no run of 14 ASCII letters and digits: answer those without copying the text.
+        guard Self.mayHoldIdentifier(text) else { return [] }
         let scalars = text.unicodeScalars.map(\.value)
         var found: [IdentifierFinding] = []
         var i = 0
@@ -40,6 +42,20 @@ public struct IdentifierExtractor: Sendable {
             i = end
         }
         return found
+    }
+
+    /// True when `text` has a run of at least 14 ASCII letters and digits, the shortest any identifier is.
+    static func mayHoldIdentifier(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if ScalarClass.isASCIIAlnum(UInt32(byte)) {
+                run += 1
+                if run >= 14 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     /// Classifies one alphanumeric run.
