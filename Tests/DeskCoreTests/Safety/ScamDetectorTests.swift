@@ -184,6 +184,8 @@ struct ScamDetectorTests {
             #expect(!ScamDetector.mayHoldLink(lowered), "link filter hit: \(text)")
         }
         #expect(!ScamDetector.anchors.support.occur(in: Array("my transfer to steam failed".unicodeScalars)))
+        // Numbers (order ids, amounts, "12 号") do not wake the phrase-request expressions.
+        #expect(!ScamDetector.anchors.secret.occur(in: Array("我在 12 号提交的提现 24 小时没到账 order 1224".unicodeScalars)))
         #expect(ScamDetector.anchors.off.occur(in: Array("wa.me/1".unicodeScalars)))
     }
 
