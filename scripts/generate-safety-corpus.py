@@ -556,6 +556,51 @@ while len(negatives) < 1700 and attempts < 100000:
     negatives.append(text)
     add(text, lang, [])
 
+# ---------------------------------------------------------------- phrases copied by hand, with slips
+# Appended last, from their own random generator, so the records above stay byte for byte as they were. Each phrase
+# has one or two words with a typing slip (a letter dropped, added, changed, or two swapped) that is in no BIP39 list;
+# "variant": "slip" lets the tests ask that the whole phrase is covered, not just part of it.
+slip_rng = random.Random(SEED + 1)
+ALL_LIST_WORDS = {w for lang in LANGS for w in MNEMO[lang].wordlist}
+
+def slipped(word):
+    for _ in range(50):
+        i = slip_rng.randrange(len(word))
+        kind = slip_rng.choice(["drop", "add", "change", "swap"])
+        letter = slip_rng.choice("abcdefghijklmnopqrstuvwxyz")
+        if kind == "drop":
+            out = word[:i] + word[i + 1:]
+        elif kind == "add":
+            out = word[:i] + letter + word[i:]
+        elif kind == "change":
+            out = word[:i] + letter + word[i + 1:]
+        else:
+            if i + 1 >= len(word):
+                continue
+            out = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        if out != word and out.lower() not in ALL_LIST_WORDS:
+            return out
+    return None
+
+slip_records = 0
+while slip_records < 60:
+    count = slip_rng.choice([12, 12, 12, 18, 24])
+    entropy = bytes(slip_rng.getrandbits(8) for _ in range(count * 11 * 32 // 33 // 8))
+    words = MNEMO["english"].to_mnemonic(entropy).split(" ")
+    # Slips in words of four letters or more: a three-letter word with a slip is as often another short word.
+    positions = [i for i, w in enumerate(words) if len(w) >= 4]
+    for i in slip_rng.sample(positions, slip_rng.choice([1, 1, 2])):
+        words[i] = slipped(words[i]) or words[i]
+    separator = slip_rng.choice([" ", " ", "\n", ", "])
+    body = separator.join(words)
+    lang_code = "zh" if slip_rng.random() < 0.5 else "en"
+    f = slip_rng.choice(ZH_FRAMES if lang_code == "zh" else EN_FRAMES)
+    prefix, suffix = f.split("{s}")
+    records.append({"text": prefix + body + suffix, "lang": lang_code, "variant": "slip",
+                    "expected": [{"kind": "mnemonic", "start": len(prefix), "end": len(prefix) + len(body)}]})
+    slip_records += 1
+positives += slip_records
+
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out = os.path.join(root, "Tests", "DeskCoreTests", "Corpus", "safety-corpus.jsonl")
 os.makedirs(os.path.dirname(out), exist_ok=True)

@@ -51,6 +51,40 @@ struct WordFlags: OptionSet, Sendable {
     static let connector = WordFlags(rawValue: 1 << 8)
 }
 
+/// A fixed map of word keys to keys, probed with a multiplicative hash: the slip check asks it up to 19 times for a
+/// word, and `Dictionary`'s seeded hashing made that a tenth of the scanner's time on mixed support text.
+struct KeyTable: Sendable {
+    private let keys: [UInt64]
+    private let values: [UInt64]
+    private let shift: UInt64
+
+    init(_ entries: [UInt64: UInt64]) {
+        var bits = 4
+        while 1 << bits < entries.count * 2 { bits += 1 }
+        var keys = [UInt64](repeating: .max, count: 1 << bits)
+        var values = [UInt64](repeating: 0, count: 1 << bits)
+        shift = UInt64(64 - bits)
+        for (key, value) in entries {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[slot] != .max { slot = (slot + 1) & (keys.count - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
+        self.keys = keys
+        self.values = values
+    }
+
+    subscript(key: UInt64) -> UInt64? {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == .max { return nil }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+    }
+}
+
 /// What the scanner knows about one word key.
 struct LexiconEntry: Sendable {
     var languages: UInt16
@@ -76,6 +110,11 @@ final class BIP39Wordlists: Sendable {
     /// Adjacent character pairs of common Chinese words (`first << 32 | second`), see
     /// scripts/generate-chinese-word-pairs.py.
     let chineseWordPairs: Set<UInt64>
+    /// English list words with one letter dropped (a 4–8-letter word's key without one of its letters) → the word's
+    /// key, or 0 when two list words drop to the same key; and each English word's own key → itself. See
+    /// ``slipCorrection(_:)``.
+    let englishDrops: KeyTable
+    let englishWords: KeyTable
 
     static let hanBase: UInt32 = 0x4E00
     static let hanCount = 0x5200
@@ -110,6 +149,17 @@ final class BIP39Wordlists: Sendable {
             }
             indexByKey.append(index)
         }
+        var drops: [UInt64: UInt64] = [:]
+        for key in indexByKey[BIP39Language.english.rawValue].keys {
+            let letters = ScalarClass.letterCount(key)
+            guard letters >= 4 else { continue }
+            for position in 0..<letters {
+                let dropped = ScalarClass.dropLetter(position, from: key, letters: letters)
+                drops[dropped] = drops[dropped].map { $0 == key ? key : 0 } ?? key
+            }
+        }
+        self.englishDrops = KeyTable(drops)
+        self.englishWords = KeyTable(Dictionary(uniqueKeysWithValues: indexByKey[BIP39Language.english.rawValue].keys.map { ($0, $0) }))
         for (word, flags) in Self.keywords {
             guard let key = ScalarClass.latinKey(word.unicodeScalars.map(\.value)) else { continue }
             lexicon[key, default: LexiconEntry(languages: 0, flags: [])].flags.formUnion(flags)
@@ -125,6 +175,49 @@ final class BIP39Wordlists: Sendable {
             if scalars.count == 2 { pairs.insert(UInt64(scalars[0]) << 32 | UInt64(scalars[1])) }
         }
         self.chineseWordPairs = pairs
+    }
+
+    /// The English list word a hand-copied word is one slip away from: a letter dropped ("garbge"), added
+    /// ("garbagge"), changed ("garbege") or two swapped ("garbgae"). Returns the list word's key, 0 when several list
+    /// words are that close, nil when none is. Words of 4–9 letters are tried, and 3-letter ones only as a 4-letter word
+    /// with a letter dropped. (BIP39's English list was chosen so that slips rarely make another list word.)
+    func slipCorrection(_ key: UInt64) -> UInt64? {
+        guard key & ScalarClass.longWordTag == 0 else { return nil }
+        let letters = ScalarClass.letterCount(key)
+        // Three letters: only a 4-letter word with one dropped ("gft"); other slips of short words make another
+        // short word too often.
+        if letters == 3 { return englishDrops[key] }
+        guard letters >= 4, letters <= 9 else { return nil }
+        var found: UInt64?
+        func consider(_ candidate: UInt64) {
+            // The tables also pair words two edits apart ("garbae" and "garage" both drop to "garae"); keep one slip.
+            guard candidate == 0 || Self.oneSlipApart(key, letters, candidate) else { return }
+            if let earlier = found, earlier != candidate { found = 0 } else { found = candidate }
+        }
+        if let word = englishDrops[key] { consider(word) } // a letter dropped
+        for position in 0..<letters {
+            let dropped = ScalarClass.dropLetter(position, from: key, letters: letters)
+            if let word = englishWords[dropped] { consider(word) } // a letter added
+            if let word = englishDrops[dropped] { consider(word) } // changed or swapped
+        }
+        return found
+    }
+
+    /// True when two word keys differ by one dropped, added or changed letter, or two adjacent letters swapped.
+    static func oneSlipApart(_ a: UInt64, _ aLetters: Int, _ b: UInt64) -> Bool {
+        let bLetters = ScalarClass.letterCount(b)
+        func letter(_ key: UInt64, _ letters: Int, _ position: Int) -> UInt64 { (key >> UInt64(5 * (letters - 1 - position))) & 31 }
+        let x = (0..<aLetters).map { letter(a, aLetters, $0) }
+        let y = (0..<bLetters).map { letter(b, bLetters, $0) }
+        var first = 0
+        while first < min(x.count, y.count) && x[first] == y[first] { first += 1 }
+        if first == min(x.count, y.count) { return abs(x.count - y.count) == 1 } // equal, or one letter added at the end
+        if x.count == y.count {
+            if x[(first + 1)...] == y[(first + 1)...] { return true } // changed
+            return first + 1 < x.count && x[first] == y[first + 1] && x[first + 1] == y[first] && x[(first + 2)...] == y[(first + 2)...] // swapped
+        }
+        let (long, short) = x.count > y.count ? (x, y) : (y, x)
+        return long.count == short.count + 1 && long[(first + 1)...] == short[first...] // dropped or added
     }
 
     /// Reads one list from the bundle. A missing resource is a packaging error; an empty list

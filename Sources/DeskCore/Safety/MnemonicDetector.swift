@@ -50,6 +50,9 @@ struct PhraseWord {
     var isFunctionWord: Bool
     var gapNonEmpty: Bool
     var gapNumbered: Bool
+    /// Not in the English list but one slip from a list word (see ``BIP39Wordlists/slipCorrection(_:)``); `key` is
+    /// then that word's key when only one list word is that close.
+    var isSlip = false
 }
 
 /// Finds BIP39 recovery phrases in the stream of words the scanner feeds it.
@@ -65,6 +68,10 @@ struct PhraseWord {
 ///   exactly a 12–24-word phrase with a valid checksum). About 60 of the 2048 English words are
 ///   function words, so a random phrase rarely trips this. A run whose
 ///   gaps are mostly list numbers (`1.`, `2)`, `①`) is a phrase whatever its words;
+/// - English phrases copied by hand carry typing slips ("garbge" for "garbage"): a word in no list but one slip from
+///   an English list word keeps an English run going, standing for that word when only one is in reach (so the
+///   checksum can still pass). A run with slips needs 11 words or more (or numbering) and at most one slip in four;
+///   slips at its edges are weighed by ``trimEdgeSlips(_:lead:)``;
 /// - otherwise it is a phrase. Confidence 0.99 when some 12/15/18/21/24-word window passes the
 ///   BIP39 checksum, else 0.85 for 12+ words (wrong checksum, a word missing) and 0.7 for 8–11
 ///   (0.8 when numbered).
@@ -88,6 +95,7 @@ struct PhraseWord {
 ///   never enough: any 12 characters pass it one time in sixteen.
 struct MnemonicRunTracker {
     static let minimumWords = 8
+    static let minimumWordsWithSlips = 11
     static let minimumUnseparatedHan = 11
     static let hanWindow = 12
     static let hanWindowThreshold: Float = 5.7
@@ -105,6 +113,10 @@ struct MnemonicRunTracker {
     private var words: [PhraseWord] = []
     private var runStart = [Int](repeating: -1, count: BIP39Language.allCases.count)
     private var active: UInt16 = 0
+    /// The last word that was in no list, while nothing but separators followed it.
+    private var unlisted: PhraseWord?
+    /// The word in no list right before the open English run (see ``judgeSpaced(_:language:)``).
+    private var englishLead: PhraseWord?
 
     init(lists: BIP39Wordlists) {
         self.lists = lists
@@ -113,12 +125,24 @@ struct MnemonicRunTracker {
 
     /// Feeds one word and the languages whose list contains it (0 for none).
     @inline(__always) mutating func push(start: Int, end: Int, key: UInt64, languages: UInt16, isFunctionWord: Bool) {
-        if gap.broken { closeAll() }
-        let word = PhraseWord(start: start, end: end, key: key, isFunctionWord: isFunctionWord,
+        if gap.broken {
+            closeAll()
+            unlisted = nil
+        }
+        var word = PhraseWord(start: start, end: end, key: key, isFunctionWord: isFunctionWord,
                               gapNonEmpty: gap.length > 0, gapNumbered: gap.numbered)
         gap.reset()
+        var languages = languages
+        let english = BIP39Language.english.bit
+        if languages == 0, active & english != 0, !isFunctionWord, let corrected = lists.slipCorrection(key) {
+            // A phrase copied by hand with a typing slip goes on; ``judgeSpaced`` decides whether it still reads as one.
+            languages |= english
+            word.isSlip = true
+            if corrected != 0 { word.key = corrected }
+        }
         if languages == 0 {
             if active != 0 { closeAll() }
+            unlisted = word
             return
         }
         var ending = active & ~languages
@@ -134,12 +158,16 @@ struct MnemonicRunTracker {
             runStart[starting.trailingZeroBitCount] = words.count - 1
             starting &= starting - 1
         }
+        // The word just before an English run may be its first word with a slip; judged only if the run is long.
+        if languages & ~active & english != 0 { englishLead = unlisted }
+        unlisted = nil
         active |= languages
     }
 
     /// Ends every open run: something that is not a word separator came along.
     @inline(__always) mutating func breakRuns() {
         gap.reset()
+        unlisted = nil
         if active != 0 { closeAll() }
     }
 
@@ -161,14 +189,47 @@ struct MnemonicRunTracker {
         active &= ~(1 << UInt16(languageIndex))
         let start = runStart[languageIndex]
         runStart[languageIndex] = -1
-        guard start >= 0, words.count - start >= Self.minimumWords,
-              let language = BIP39Language(rawValue: languageIndex) else { return }
-        let run = words[start...]
+        let lead = languageIndex == BIP39Language.english.rawValue ? englishLead.take() : nil
+        // A lead word can add one word to the run; shorter runs are not judged.
+        guard start >= 0, words.count - start + 1 >= Self.minimumWords, let language = BIP39Language(rawValue: languageIndex) else { return }
+        var run = words[start...]
+        if language == .english { run = trimEdgeSlips(run, lead: lead) }
+        guard run.count >= Self.minimumWords else { return }
         if language.isChinese {
             judgeChinese(run, language: language)
         } else {
             judgeSpaced(run, language: language)
         }
+    }
+
+    /// Slips at the edges of an English run are ordinary words ("… buyer thanks", "I typed <phrase>") as often as a
+    /// phrase's mistyped first or last word. `lead` is the word in no list just before the run.
+    /// - A long run (11 words or more without its edge slips) keeps the edges that make a phrase passing the checksum
+    ///   (the leading slip tried before the trailing ones); failing that it keeps them all: removing a word too many is
+    ///   better than leaving a word of the phrase in the text.
+    /// - A shorter run keeps the edges that make it a phrase's length (12, 15 … 24 words), else none.
+    private func trimEdgeSlips(_ run: ArraySlice<PhraseWord>, lead: PhraseWord?) -> ArraySlice<PhraseWord> {
+        var core = run
+        while let last = core.last, last.isSlip { core = core.dropLast() }
+        let trailing = Array(run.suffix(run.count - core.count))
+        var leading: [PhraseWord] = []
+        if let lead, !lead.isFunctionWord, let corrected = lists.slipCorrection(lead.key) {
+            var first = lead
+            first.isSlip = true
+            if corrected != 0 { first.key = corrected }
+            leading = [first]
+        }
+        if leading.isEmpty && trailing.isEmpty { return run }
+        let choices: [(lead: Bool, trail: Bool)] = [(true, true), (true, false), (false, true), (false, false)]
+        let options = choices.filter { (!$0.lead || !leading.isEmpty) && (!$0.trail || !trailing.isEmpty) }
+            .map { (($0.lead ? leading : []) + core + ($0.trail ? trailing : []))[...] }
+            .filter { Self.phraseLengths.contains($0.count) }
+        if core.count >= Self.minimumWordsWithSlips {
+            let english = lists.indexByKey[BIP39Language.english.rawValue]
+            if let exact = options.first(where: { option in Self.checksumValid(option.map { english[$0.key] ?? 0 }[...]) }) { return exact }
+            return (leading + run)[...]
+        }
+        return options.first ?? core
     }
 
     // MARK: - Spaced languages
@@ -178,6 +239,9 @@ struct MnemonicRunTracker {
         let numberedGaps = run.dropFirst().filter(\.gapNumbered).count
         let numbered = numberedGaps * 2 >= count - 1
         let indices = run.map { lists.indexByKey[language.rawValue][$0.key] ?? 0 }
+        // Slips (a word one typo from a list word) are for phrases copied by hand: a long run, mostly list words.
+        let slips = run.filter(\.isSlip).count
+        if slips > 0 && ((count < Self.minimumWordsWithSlips && !numbered) || slips * 4 > count) { return }
         if !numbered {
             let functionWords = Double(run.filter(\.isFunctionWord).count)
             // An exact phrase that passes the checksum only loses to clearly prose-like text.

@@ -74,6 +74,18 @@ enum ScalarClass {
         return letters > 12 ? key | longWordTag : key
     }
 
+    /// How many letters a Latin word key (of at most 12 letters) holds: each is a non-zero 5-bit code.
+    @inline(__always) static func letterCount(_ key: UInt64) -> Int {
+        (64 - key.leadingZeroBitCount + 4) / 5
+    }
+
+    /// A Latin word key without its letter at `position` (0 is the first letter).
+    @inline(__always) static func dropLetter(_ position: Int, from key: UInt64, letters: Int) -> UInt64 {
+        let after = UInt64(5 * (letters - 1 - position))
+        let low = key & ((1 << after) - 1)
+        return (key >> (after + 5)) << after | low
+    }
+
     /// The key of a Japanese kana word, composing a base kana with a following combining
     /// (semi-)voiced mark so NFC and NFD input give the same key.
     static func kanaKey<S: Sequence>(_ scalars: S) -> UInt64? where S.Element == UInt32 {

@@ -134,3 +134,91 @@ struct MnemonicDetectorTests {
         }
     }
 }
+
+/// Phrases copied by hand from paper: a letter dropped, added, changed or two swapped. The phrase is the suite's
+/// English one ("abandon amount liar … buyer"), so a corrected slip restores the checksum.
+@Suite("Recovery phrases with typing slips")
+struct MnemonicSlipTests {
+    let scanner = SecretScanner()
+    static let words = MnemonicDetectorTests.phrases[0].1.split(separator: " ").map(String.init)
+
+    func phrase(replacing position: Int, with slip: String) -> String {
+        var words = Self.words
+        words[position] = slip
+        return words.joined(separator: " ")
+    }
+
+    @Test func slipCorrectionFindsTheListWord() {
+        let lists = BIP39Wordlists.shared
+        func corrected(_ word: String) -> String? {
+            guard let key = ScalarClass.latinKey(word.unicodeScalars.map(\.value)), let found = lists.slipCorrection(key), found != 0,
+                  let index = lists.indexByKey[BIP39Language.english.rawValue][found] else { return nil }
+            return lists.words[BIP39Language.english.rawValue][Int(index)]
+        }
+        #expect(corrected("garbae") == "garbage") // dropped
+        #expect(corrected("garbagge") == "garbage") // added
+        #expect(corrected("garbege") == "garbage") // changed
+        #expect(corrected("garbgae") == "garbage") // swapped
+        // One slip from two list words (garage, garbage): a slip, but no single correction.
+        if let key = ScalarClass.latinKey("garbge".unicodeScalars.map(\.value)) { #expect(lists.slipCorrection(key) == 0) }
+        #expect(corrected("Jelous") == "jealous")
+        #expect(corrected("the") == nil) // three letters: never a slip
+        #expect(corrected("transaction") == nil)
+        #expect(corrected("blockchain") == nil)
+    }
+
+    /// "lair" is also one slip from "hair", "drun" from "drum" and "dune": found, with the lower confidence of a
+    /// phrase whose checksum cannot be tried.
+    @Test(arguments: [(2, "lair", 0.85), (4, "expier", 0.99), (6, "cagge", 0.99), (7, "cndy", 0.99), (10, "drun", 0.85)])
+    func slipInsideThePhrase(_ position: Int, _ slip: String, _ confidence: Double) {
+        let text = "我的助记词是 \(phrase(replacing: position, with: slip)) 请帮忙"
+        let findings = scanner.scan(text).findings
+        #expect(findings.count == 1 && findings.first?.kind == .mnemonic, "\(slip)")
+        #expect(findings.first?.start == 7)
+        #expect(findings.first?.end == 7 + phrase(replacing: position, with: slip).unicodeScalars.count)
+        // A slip with one list word in reach restores the checksum.
+        #expect(findings.first?.confidence == confidence, "\(slip)")
+    }
+
+    @Test func slipInTheFirstOrLastWord() {
+        for text in [phrase(replacing: 0, with: "abandn"), phrase(replacing: 11, with: "buyre")] {
+            let scanned = scanner.scan("seed: \(text) ok")
+            #expect(scanned.findings.count == 1 && scanned.findings.first?.confidence == 0.99, "\(text)")
+            #expect(scanned.redacted == "seed: [removed: recovery phrase] ok", "\(text)")
+        }
+    }
+
+    @Test func numberedPhraseWithSlips() {
+        var words = Self.words
+        words[3] = "amout"
+        words[8] = "acrh"
+        let text = words.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
+        let findings = scanner.scan(text).findings
+        #expect(findings.count == 1 && findings.first?.kind == .mnemonic)
+        #expect(findings.first?.end == text.unicodeScalars.count)
+    }
+
+    @Test func aWordAfterThePhraseIsNotTakenIn() {
+        let text = MnemonicDetectorTests.phrases[0].1 + " thanks"
+        #expect(scanner.scan(text).redacted == "[removed: recovery phrase] thanks")
+    }
+
+    @Test func proseWithTyposIsNotAPhrase() {
+        let prose = [
+            "I recieved a notice that my acount was frozen after the withdrawl, please check the transfer",
+            "Menu: wallet, token, swap, bridge, stake, reward, history, settings, security, support, language, theme",
+            "symptoms: balance missing tokens frozen address wrong network slow deposit pending withdraw failed",
+            "Scam report: fake support agent asked seed, sent link, promised refund, demanded fees, blocked account",
+            "steps tried: restart phone, reinstall app, clear cache, switch network, update version, check balance",
+        ]
+        for text in prose { #expect(scanner.scan(text).findings.isEmpty, "\(text)") }
+    }
+
+    @Test func tooManySlipsIsNotAPhrase() {
+        // Four slips in twelve words: more than one in four.
+        var words = Self.words
+        for (position, slip) in [(1, "amout"), (3, "amout"), (5, "adjst"), (7, "cndy")] { words[position] = slip }
+        let findings = scanner.scan(words.joined(separator: " ")).findings
+        #expect(!findings.contains { $0.start == 0 && $0.end == words.joined(separator: " ").unicodeScalars.count })
+    }
+}

@@ -21,6 +21,8 @@ struct SafetyCorpusTests {
         var text: String
         var lang: String
         var expected: [Expected]
+        /// "slip": an English phrase copied by hand with one or two mistyped words.
+        var variant: String?
     }
 
     static func loadCorpus() throws -> [Record] {
@@ -87,5 +89,23 @@ struct SafetyCorpusTests {
             #expect((tallies[kind.rawValue]?.recall ?? 0) >= 0.99, "recall of \(kind.rawValue)")
         }
         #expect(falsePositiveRate <= 0.005, "false-positive rate on clean messages")
+    }
+
+    /// A phrase with a mistyped word must be removed whole: a part left in the text is part of the secret.
+    @Test func phrasesWithSlipsAreCoveredWhole() throws {
+        let records = try Self.loadCorpus().filter { $0.variant == "slip" }
+        let scanner = SecretScanner()
+        var partial: [String] = []
+        for record in records {
+            let findings = scanner.scan(record.text).findings.filter { $0.kind == .mnemonic }
+            for expected in record.expected where !findings.contains(where: { $0.start <= expected.start && $0.end >= expected.end }) {
+                partial.append("\(findings.map { "\($0.start)-\($0.end)" }) want \(expected.start)-\(expected.end): \(record.text)")
+            }
+        }
+        let covered = Double(records.count - partial.count) / Double(max(records.count, 1))
+        print(String(format: "phrases with slips: %d, covered whole: %.3f", records.count, covered))
+        for line in partial { print("PARTIAL", line) }
+        #expect(records.count >= 50)
+        #expect(covered >= 0.9)
     }
 }
