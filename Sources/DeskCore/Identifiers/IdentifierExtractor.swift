@@ -5,7 +5,8 @@ import Foundation
 /// Candidates are maximal ASCII alphanumeric runs (so `…/tx/<hash>` and `地址：<addr>` work):
 /// - `0x` + 64 hex: Ethereum (EVM) txid; `0x` + 40 hex: Ethereum address (EIP-55 checked);
 /// - 64 hex: txid of Bitcoin, Litecoin or TRON: the format is shared, so the chain is nil unless the block-explorer
-///   link it sits in names one (``ExplorerContext``: `tronscan.org/#/transaction/<id>` is TRON);
+///   link it sits in names one (``ExplorerContext``: `tronscan.org/#/transaction/<id>` is TRON), or its line names
+///   one chain close to it (``NetworkNames``: "TRC20 … 交易哈希：<id>");
 /// - `bc1…`/`tb1…`/`ltc1…`: segwit address (Bech32/Bech32m, BIP173/BIP350); reported invalid
 ///   when the prefix is right but the checksum or program is not;
 /// - Base58 of 25–35 characters starting 1, 3, m, n, 2, L, M or T: legacy address
@@ -35,7 +36,11 @@ public struct IdentifierExtractor: Sendable {
             if end - i >= 14, end - i <= 90 {
                 let value = String(decoding: scalars[i..<end].map { UInt8($0) }, as: UTF8.self)
                 if var finding = classify(value, start: i, end: end) {
-                    if finding.kind == .txid, finding.chain == nil { finding.chain = ExplorerContext.chain(before: i, in: scalars) }
+                    if finding.kind == .txid, finding.chain == nil {
+                        // A link's path decides alone (`blockchair.com/bitcoin-cash/…` names no chain WalletDesk knows).
+                        let inLink = i > 0 && [0x2F, 0x23, 0x3D].contains(scalars[i - 1]) // / # =
+                        finding.chain = inLink ? ExplorerContext.chain(before: i, in: scalars) : NetworkNames.chain(near: i, end, in: scalars)
+                    }
                     found.append(finding)
                 }
             }

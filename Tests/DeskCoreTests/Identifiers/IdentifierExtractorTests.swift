@@ -60,6 +60,29 @@ struct IdentifierExtractorTests {
         }
     }
 
+    @Test func aChainNamedNearABareHashNamesItsChain() {
+        let hash = "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b"
+        let cases: [(String, Chain?)] = [
+            ("我昨天从交易所提 USDT，TRC20 网络，交易哈希：\(hash) 还没到账", .tron),
+            ("USDT-TRC20 hash \(hash)", .tron),
+            ("BTC txid: \(hash)", .bitcoin),
+            ("比特币转账一直未确认 \(hash)", .bitcoin),
+            ("莱特币提币哈希\(hash)", .litecoin),
+            ("\(hash) is my LTC withdrawal", .litecoin),
+            // Two chains named, or the name belongs to the next clause, another line, or a longer word.
+            ("我用 ERC20 转到了 TRC20 地址，hash \(hash)", nil),
+            ("哈希 \(hash)，还有 ETH 地址", nil),
+            ("TRC20\n\n哈希 \(hash)", nil),
+            ("electron txid \(hash)", nil),
+            ("This is about TRON: a deposit I made a long time ago that never arrived, and here is the hash \(hash)", nil),
+        ]
+        for (text, chain) in cases {
+            let found = extractor.extract(from: text)
+            #expect(found.count == 1 && found.first?.kind == .txid, "\(text)")
+            #expect(found.first?.chain == chain, "\(text)")
+        }
+    }
+
     @Test func explorerLinks() {
         let links = ExplorerLinks.default
         let tx = IdentifierFinding(kind: .txid, chain: .ethereum, value: "0xabc", valid: true, start: 0, end: 5)
