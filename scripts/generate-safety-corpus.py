@@ -601,6 +601,49 @@ while slip_records < 60:
     slip_records += 1
 positives += slip_records
 
+# ---------------------------------------------------------------- authenticator keys and quoted passwords
+# Also appended, from a third generator. An authenticator key (the Base32 secret behind 2FA codes) is labelled "otp";
+# a quoted password may hold spaces. Hard negatives: a key lead-in followed by words, short groups, lower-case words.
+more_rng = random.Random(SEED + 2)
+B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+def authenticator_key():
+    key = "".join(more_rng.choice(B32) for _ in range(more_rng.choice([16, 16, 32])))
+    style = more_rng.choice(["plain", "grouped", "lower_grouped"])
+    if style == "grouped":
+        key = " ".join(key[i:i + 4] for i in range(0, len(key), 4))
+    elif style == "lower_grouped":
+        key = " ".join(key[i:i + 4] for i in range(0, len(key), 4)).lower()
+        if not any(c in "234567" for c in key):
+            key = key[:-1] + "7"
+    return key
+
+KEY_LEADS = [("我的谷歌验证器密钥是 {s} 换手机了怎么办", "zh"), ("谷歌验证备份密钥：{s}", "zh"), ("這是我的2FA密鑰 {s}，請幫我重置", "zh"),
+             ("my google authenticator backup key is {s} please reset it", "en"), ("2FA secret: {s}", "en"),
+             ("Authenticator setup key {s}", "en")]
+for _ in range(24):
+    frame_text, lang = more_rng.choice(KEY_LEADS)
+    prefix, suffix = frame_text.split("{s}")
+    key = authenticator_key()
+    records.append({"text": prefix + key + suffix, "lang": lang,
+                    "expected": [{"kind": "otp", "start": len(prefix), "end": len(prefix) + len(key)}]})
+    positives += 1
+QUOTED = [("my password is \"{s}\" and it stopped working", "en"), ("密码是「{s}」，登录不了", "zh"), ("password: '{s}'", "en")]
+PHRASES = ["my dog has fleas", "correct horse battery", "ilove my wallet 2024", "快乐 每一天 88", "open sesame now"]
+for _ in range(12):
+    frame_text, lang = more_rng.choice(QUOTED)
+    prefix, suffix = frame_text.split("{s}")
+    value = more_rng.choice(PHRASES)
+    records.append({"text": prefix + value + suffix, "lang": lang,
+                    "expected": [{"kind": "password", "start": len(prefix), "end": len(prefix) + len(value)}]})
+    positives += 1
+for text, lang in [("the API key expired yesterday, where do I get a new key for my account", "en"),
+                   ("密钥 ABCD EFGH 是什么意思？", "zh"), ("I lost the key backup for my wallet please help", "en"),
+                   ("导出私钥的时候提示 network error please retry later", "zh"), ("secret: nothing to hide here at all", "en"),
+                   ("The key is IMPORTANT to keep offline", "en"), ("备份密钥在哪里看？设置页面找不到", "zh")]:
+    records.append({"text": text, "lang": lang, "expected": []})
+    negatives.append(text)
+
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out = os.path.join(root, "Tests", "DeskCoreTests", "Corpus", "safety-corpus.jsonl")
 os.makedirs(os.path.dirname(out), exist_ok=True)

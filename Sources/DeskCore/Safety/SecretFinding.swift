@@ -10,7 +10,8 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable {
     case keystore
     /// A password stated as such ("my password is …", "密码是…").
     case password
-    /// A one-time code stated as such (SMS, e-mail or authenticator code).
+    /// A one-time code stated as such (SMS, e-mail or authenticator code), or the authenticator key that makes them
+    /// (Base32, after "2FA secret", "备份密钥" …).
     case otp
 }
 

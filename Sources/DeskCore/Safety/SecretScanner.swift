@@ -190,7 +190,9 @@ struct ScanPass {
         keywordSuppressedUntil = end
         switch match.role {
         case .txContext: keys.marks.append(ContextMark(start: position, end: end, role: .transaction))
-        case .keyContext: keys.marks.append(ContextMark(start: position, end: end, role: .key))
+        case .keyContext:
+            keys.marks.append(ContextMark(start: position, end: end, role: .key))
+            if let found = stated.authenticatorKey(in: s, after: end) { findings.append(found) }
         case .passwordLead:
             if let found = stated.password(in: s, after: end, chineseLead: true) { findings.append(found) }
         case .otpLead:
@@ -201,7 +203,10 @@ struct ScanPass {
     /// Acts on an English word with a role.
     private mutating func keyword(_ flags: WordFlags, start: Int, end: Int) {
         if flags.contains(.txContext) { keys.marks.append(ContextMark(start: start, end: end, role: .transaction)) }
-        if flags.contains(.keyContext) { keys.marks.append(ContextMark(start: start, end: end, role: .key)) }
+        if flags.contains(.keyContext) {
+            keys.marks.append(ContextMark(start: start, end: end, role: .key))
+            if let found = stated.authenticatorKey(in: s, after: end) { findings.append(found) }
+        }
         if flags.contains(.passwordLead), let found = stated.password(in: s, after: end, chineseLead: false) {
             findings.append(found)
         }

@@ -10,7 +10,10 @@
 ///   containing a digit, a symbol or an inner capital. "my password is wrong" is not reported. A
 ///   trailing `.,;:` or closing bracket is sentence punctuation; `!` and `?` stay (passwords end in them);
 /// - a one-time code is 4–8 digits, optionally split once by a space or hyphen (`123 456`), not
-///   followed by another digit or letter.
+///   followed by another digit or letter;
+/// - a quoted password runs to the closing quote on its line, spaces included;
+/// - after a key lead-in (`key`, `secret`, `密钥`, `私钥` …), 16–64 Base32 characters are an authenticator key, see
+///   ``authenticatorKey(in:after:)``.
 struct StatedSecretDetector {
     let lexicon: [UInt64: LexiconEntry]
 
@@ -46,6 +49,10 @@ struct StatedSecretDetector {
     /// The password value after a lead-in ending at `position`, if one is stated.
     func password(in s: [UInt32], after position: Int, chineseLead: Bool) -> SecretFinding? {
         let (start, quoted, chineseConnector) = skipConnectors(s, from: position)
+        if quoted, let end = Self.closingQuote(in: s, from: start), end - start >= 4 {
+            // A quoted password is everything up to the closing quote, spaces included ("my dog has fleas").
+            return SecretFinding(kind: .password, start: start, end: end, confidence: 0.9)
+        }
         var end = start
         while end < s.count {
             let c = s[end]
@@ -69,6 +76,59 @@ struct StatedSecretDetector {
         guard quoted || ((chineseLead || chineseConnector) && asciiValue) || hasDigit || hasSymbol || innerUpper else { return nil }
         return SecretFinding(kind: .password, start: start, end: end, confidence: quoted || hasDigit ? 0.9 : 0.75)
     }
+
+    /// Where the quote opened just before `start` closes: the first closing quote mark on the same line within 64
+    /// scalars, or nil.
+    static func closingQuote(in s: [UInt32], from start: Int) -> Int? {
+        var end = start
+        while end < s.count, end - start <= 64 {
+            switch s[end] {
+            case 0x22, 0x27, 0x201D, 0x2019, 0x300D, 0x60: return end // " ' ” ’ 」 `
+            case 0x0A, 0x0D: return nil
+            default: end += 1
+            }
+        }
+        return nil
+    }
+
+    /// An authenticator key (the Base32 secret behind 2FA codes, as Google Authenticator's "setup key" or an
+    /// exchange's "备份密钥") after a key lead-in ending at `position`: 16–64 Base32 characters, alone or in groups
+    /// of four split by single spaces (`JBSW Y3DP EHPK 3PXP`). Upper case, or lower case with a digit, so that an
+    /// English word is never one. Whoever holds it makes every future code, so it is removed like a code.
+    func authenticatorKey(in s: [UInt32], after position: Int) -> SecretFinding? {
+        let start = skipConnectors(s, from: position).index
+        func run(from index: Int) -> Int {
+            var end = index
+            while end < s.count, Self.isBase32(s[end]) { end += 1 }
+            return end
+        }
+        // Where the value may end: after the first run, or after each further group of four (the last may be shorter).
+        var ends = [run(from: start)]
+        if var end = ends.first, end - start == 4 {
+            while end + 1 < s.count, s[end] == 0x20 {
+                let next = run(from: end + 1)
+                let length = next - (end + 1)
+                guard length >= 1, length <= 4, next >= s.count || !ScalarClass.isASCIIAlnum(s[next]) else { break }
+                ends.append(next)
+                end = next
+                if length < 4 { break }
+            }
+        }
+        // The longest that reads as a key ("JBSW Y3DP EHPK 3PXP is" ends before "is").
+        for end in ends.reversed() {
+            let value = s[start..<end].filter { $0 != 0x20 }
+            guard value.count >= 16, value.count <= 64 else { continue }
+            let upper = value.contains { $0 &- 0x41 < 26 }, lower = value.contains { $0 &- 0x61 < 26 }, digit = value.contains { $0 &- 0x32 < 6 }
+            guard (upper && !lower) || (lower && !upper && digit) else { continue }
+            var stop = end
+            while stop < s.count, s[stop] == 0x3D { stop += 1 } // "=" padding
+            guard stop >= s.count || !ScalarClass.isASCIIAlnum(s[stop]) else { continue }
+            return SecretFinding(kind: .otp, start: start, end: stop, confidence: 0.9)
+        }
+        return nil
+    }
+
+    private static func isBase32(_ c: UInt32) -> Bool { c &- 0x41 < 26 || c &- 0x61 < 26 || c &- 0x32 < 6 }
 
     /// The one-time code after a lead-in ending at `position`, if one is stated.
     func oneTimeCode(in s: [UInt32], after position: Int) -> SecretFinding? {

@@ -34,4 +34,35 @@ struct StatedSecretDetectorTests {
                      "2FA code not working", "验证码是多少？"]
         for text in texts { #expect(scanner.scan(text).findings.isEmpty, "\(text)") }
     }
+
+    @Test func quotedPasswordsMayHoldSpaces() {
+        let cases: [(String, String)] = [
+            ("password: \"my dog has fleas\"", "password: \"[removed: password]\""),
+            ("密码是「快乐 每一天」，登录不了", "密码是「[removed: password]」，登录不了"),
+            // No closing quote on the line: the first word, as before.
+            ("my password is \"hunter2 and more", "my password is \"[removed: password] and more"),
+        ]
+        for (text, redacted) in cases { #expect(scanner.scan(text).redacted == redacted, "\(text)") }
+    }
+
+    @Test func authenticatorKeys() {
+        let cases: [(String, String)] = [
+            ("我的谷歌验证器密钥是 JBSWY3DPEHPK3PXP 换手机了", "我的谷歌验证器密钥是 [removed: verification code] 换手机了"),
+            ("谷歌验证备份密钥：JBSW Y3DP EHPK 3PXP", "谷歌验证备份密钥：[removed: verification code]"),
+            ("setup key jbsw y3dp ehpk 3pxp please reset", "setup key [removed: verification code] please reset"),
+            ("2FA secret: JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP==", "2FA secret: [removed: verification code]"),
+            ("key: JBSW Y3DP EHPK 3PXP is lost", "key: [removed: verification code] is lost"),
+        ]
+        for (text, redacted) in cases {
+            let scanned = scanner.scan(text)
+            #expect(scanned.redacted == redacted, "\(text)")
+            #expect(scanned.findings.map(\.kind) == [.otp], "\(text)")
+        }
+    }
+
+    @Test func keyTalkWithoutAKeyIsClean() {
+        let texts = ["the key JBSW Y3DP EHPK is short", "备份密钥在哪里看？", "I lost the key backup for my wallet please help",
+                     "secret: nothing to hide here", "the API key expired, where is the new key", "密钥 abcdefghijklmnop 是什么"]
+        for text in texts { #expect(scanner.scan(text).findings.isEmpty, "\(text)") }
+    }
 }
