@@ -263,7 +263,15 @@ struct MnemonicRunTracker {
         } else {
             confidence = numbered ? 0.8 : 0.7
         }
-        guard let first = run.first, let last = run.last else { return }
+        var span = run
+        if slips > 0, let window = Self.validWindow(indices), count - window.count <= 2 {
+            // A slip just outside the phrase the checksum found is an ordinary word next to it ("phone; said
+            // <phrase>"): the phrase alone is removed. Only at most two words from the run's edges: any 12 words pass
+            // the checksum one time in sixteen, so a window inside a longer run with a mistyped word can be chance.
+            let inside = run.dropFirst(window.lowerBound).prefix(window.count)
+            if inside.filter(\.isSlip).count < slips { span = inside }
+        }
+        guard let first = span.first, let last = span.last else { return }
         findings.append(SecretFinding(kind: .mnemonic, start: first.start, end: last.end, confidence: confidence))
     }
 

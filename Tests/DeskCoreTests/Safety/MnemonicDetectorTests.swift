@@ -198,6 +198,12 @@ struct MnemonicSlipTests {
         #expect(findings.first?.end == text.unicodeScalars.count)
     }
 
+    @Test func aWordOneSlipFromTheListBeforeThePhraseIsLeftAlone() {
+        // "said" is one letter from "sad", "phone" a list word: the checksum finds the phrase, and only it is removed.
+        let phrase = String(repeating: "abandon ", count: 11) + "about"
+        #expect(scanner.scan("caller verified by phone; said \(phrase)").redacted == "caller verified by phone; said [removed: recovery phrase]")
+    }
+
     @Test func aWordAfterThePhraseIsNotTakenIn() {
         let text = MnemonicDetectorTests.phrases[0].1 + " thanks"
         #expect(scanner.scan(text).redacted == "[removed: recovery phrase] thanks")
