@@ -88,6 +88,16 @@ struct MessageInput: JSONBody {
         guard author != .system else { throw DeskError.invalidField(json.field("author"), reason: .invalidValue) }
         guard attachmentIds.count <= 20 else { throw DeskError.invalidField(json.field("attachmentIds"), reason: .tooMany) }
     }
+
+    /// An agent's reply or note from a form (the agent console).
+    init(agentText text: String, visibility: MessageVisibility, status: TicketStatus?) {
+        self.text = text
+        html = nil
+        self.visibility = visibility
+        author = .agent
+        attachmentIds = []
+        self.status = status
+    }
 }
 
 struct CreateTicketInput: JSONBody {

@@ -160,6 +160,16 @@ struct TicketsController {
         let number = try context.ticketNumber()
         var request = request
         let input = try await request.decodeJSON(as: MessageInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let (message, ticket) = try await post(input, to: number, requestLanguage: request.language, context: context)
+        return try .json(
+            MessageWithTicket(message: try await verifiedResource(message, recordCode: true), ticket: TicketResource(ticket, explorers: dependencies.explorers)), status: .created,
+            headers: [.eTag: "\"\(ticket.version)\""]
+        )
+    }
+
+    /// Adds a message through every check of the API door (secrets removed and the customer warned, scam moderation,
+    /// crypto fields filled, a follow-up for a closed ticket). The agent console posts replies through here too.
+    func post(_ input: MessageInput, to number: TicketNumber, requestLanguage: Language, context: AgentRequestContext) async throws -> (message: Message, ticket: Ticket) {
         let author: Actor
         if input.author == .customer {
             // An integration relaying the customer's words (e.g. the wallet app's backend).
@@ -172,7 +182,7 @@ struct TicketsController {
         )
         let guardian = SecretGuard()
         var secrets: [SecretFinding] = []
-        var language = request.language
+        var language = requestLanguage
         let original = draft.body.text
         if !guardian.clean(draft.body, language: language).findings.isEmpty {
             // Only now is the customer's language worth a read: markers and the warning are written in it.
@@ -203,14 +213,11 @@ struct TicketsController {
             ticket = try await warnAboutSecrets(secrets, on: target, language: language, context: context)
             message.ticket = target
         }
-        if let scam { ticket = try await recordScam(scam, on: ticket.number, language: request.language, context: context) }
+        if let scam { ticket = try await recordScam(scam, on: ticket.number, language: requestLanguage, context: context) }
         if draft.kind == .customerReply, scam == nil {
             ticket = try await fillCryptoFields(of: ticket, from: draft.body.text)
         }
-        return try .json(
-            MessageWithTicket(message: try await verifiedResource(message, recordCode: true), ticket: TicketResource(ticket, explorers: dependencies.explorers)), status: .created,
-            headers: [.eTag: "\"\(ticket.version)\""]
-        )
+        return (message, ticket)
     }
 
     @Sendable func history(_ request: Request, context: AgentRequestContext) async throws -> Response {

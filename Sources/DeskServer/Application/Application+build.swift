@@ -37,6 +37,7 @@ public func buildRouter(
     SessionsController(dependencies: dependencies).addPublicRoutes(to: router)
     SecondFactorController(dependencies: dependencies).addPublicRoutes(to: router)
     SignInPages(dependencies: dependencies).addRoutes(to: router)
+    ConsolePages(dependencies: dependencies, metrics: metrics).addRoutes(to: router)
     let customers = CustomerController(dependencies: dependencies)
     customers.addPublicRoutes(to: router)
     customers.addRoutes(

@@ -1,0 +1,268 @@
+import DeskCore
+import DeskStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The agent console: `/console` (the queue) and `/console/tickets/{number}` (one ticket: its facts, conversation and
+/// history; reply, add an internal note, change status and priority).
+///
+/// Server-rendered pages with plain forms, so it works without script under the site's content policy. Agents sign in at
+/// `/signin`; the session cookie is the credential and every form carries the session's CSRF token. Permissions are
+/// the API's (`tickets.read` to see, `tickets.write` to act), and replies go through the same door as
+/// `POST /api/v1/tickets/{ticket}/messages` (``TicketsController/post(_:to:requestLanguage:context:)``): secrets
+/// removed, scam moderation, verification codes recorded.
+struct ConsolePages {
+    let dependencies: Dependencies
+    let metrics: DeskMetrics
+
+    var tickets: TicketsController { TicketsController(dependencies: dependencies, metrics: metrics) }
+
+    func addRoutes(to router: Router<DeskRequestContext>) {
+        router.get("console", use: queue)
+        router.get("console/tickets/:ticket", use: ticket)
+        router.post("console/tickets/:ticket/reply", use: reply)
+        router.post("console/tickets/:ticket/update", use: update)
+    }
+
+    /// Tickets per queue page.
+    static let pageSize = 50
+
+    // MARK: The queue
+
+    /// The status filters of the queue: the ones still needing work (the default), each status, everything.
+    static let filters: [(value: String, statuses: [TicketStatus])] =
+        [("active", [.new, .open, .pending, .onHold])] + TicketStatus.allCases.map { ($0.rawValue, [$0]) } + [("all", [])]
+
+    @Sendable func queue(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
+        let chrome = PageChrome(request: request, titleKey: "console.queue")
+        guard agent.may(.readTickets) else { return forbidden(chrome) }
+        let filterValue = request.uri.queryParameters["status"].map(String.init) ?? "active"
+        let filter = Self.filters.first { $0.value == filterValue } ?? Self.filters[0]
+        var query = TicketQuery()
+        query.statuses = filter.statuses
+        query.limit = Self.pageSize
+        query.before = request.uri.queryParameters["before"].flatMap { TicketNumber(parsing: $0) }
+        let page = try await dependencies.store.tickets(matching: query)
+        let l = Localizer.shared
+        let rows: [[String: Any]] = page.items.map { ticket in
+            [
+                "number": ticket.number.description, "subject": ticket.subject, "status": ticket.status.rawValue,
+                "statusLabel": l.text("console.status.\(ticket.status.rawValue)", chrome.language),
+                "priority": ticket.priority.rawValue, "priorityLabel": l.text("console.priority.\(ticket.priority.rawValue)", chrome.language),
+                "updated": Self.time(ticket.updatedAt), "scam": ticket.tags.contains(ScamDetector.tag),
+                "security": ticket.tags.contains(SecretGuard.tag),
+            ]
+        }
+        var values: [String: Any] = [
+            "tickets": rows, "hasTickets": !rows.isEmpty,
+            "filters": Self.filters.map { option in
+                ["value": option.value, "label": l.text("console.filter.\(option.value)", chrome.language), "selected": option.value == filter.value]
+            },
+            "signedInAs": l.format("account.signed-in-as", chrome.language, agent.agent.name, agent.agent.email.rawValue),
+        ]
+        if page.nextCursor != nil, let last = page.items.last {
+            values["older"] = "/console?status=\(filter.value)&before=\(last.number.description)"
+        }
+        return dependencies.pages.render("console_queue", values, chrome: chrome)
+    }
+
+    // MARK: One ticket
+
+    @Sendable func ticket(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
+        let chrome = PageChrome(request: request, titleKey: "console.queue")
+        guard agent.may(.readTickets) else { return forbidden(chrome) }
+        guard let number = context.parameters.get("ticket").flatMap({ TicketNumber(parsing: $0) }) else { return notFound(chrome) }
+        return try await renderTicket(number, agent: agent, request: request, notice: nil, error: nil, status: .ok)
+    }
+
+    @Sendable func reply(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        try await act(request, context: context) { number, fields, agent in
+            let text = fields["text"] ?? ""
+            let visibility = MessageVisibility(rawValue: fields["visibility"] ?? "") ?? .public
+            let status = (fields["status"]).flatMap { $0.isEmpty ? nil : TicketStatus(rawValue: $0) }
+            let (message, _) = try await tickets.post(
+                MessageInput(agentText: text, visibility: visibility, status: status), to: number,
+                requestLanguage: PageChrome.language(for: request).language, context: agent
+            )
+            _ = try await tickets.verifiedResource(message, recordCode: true)
+            return visibility == .internal ? "console.note-added" : "console.reply-sent"
+        }
+    }
+
+    @Sendable func update(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        try await act(request, context: context) { number, fields, agent in
+            let status = fields["status"].flatMap { TicketStatus(rawValue: $0) }
+            let priority = fields["priority"].flatMap { TicketPriority(rawValue: $0) }
+            let version = fields["version"].flatMap { Int($0) }
+            let lifecycle = dependencies.lifecycle
+            let now = dependencies.now()
+            _ = try await dependencies.store.updateTicket(number, expectedVersion: version, actor: agent.actor, now: now) { ticket in
+                guard ticket.mergedInto == nil else { throw DeskError.ticketMerged(into: ticket.mergedInto!) }
+                if let priority { ticket.priority = priority }
+                if let status, status != ticket.status { try lifecycle.changeStatus(of: &ticket, to: status, now: now) }
+            }
+            return "console.saved"
+        }
+    }
+
+    /// A ticket form's post: signed in, `tickets.write`, the session's CSRF token; then `action`, and back to the ticket
+    /// (303) with what happened, or the ticket page again with the error and the status it deserves.
+    private func act(
+        _ request: Request, context: DeskRequestContext,
+        _ action: (TicketNumber, FormData, AgentRequestContext) async throws -> String
+    ) async throws -> Response {
+        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
+        let chrome = PageChrome(request: request, titleKey: "console.queue")
+        guard let number = context.parameters.get("ticket").flatMap({ TicketNumber(parsing: $0) }) else { return notFound(chrome) }
+        let body = try await request.body.collect(upTo: dependencies.limits.jsonBodyBytes)
+        let fields = FormData(String(buffer: body))
+        guard let secret = request.cookies[SessionCookie.name]?.value, SessionCookie.csrfMatches(fields["csrf"], secret: secret) else {
+            let message = Localizer.shared.text("signin.expired-form", chrome.language)
+            return try await renderTicket(number, agent: agent, request: request, notice: nil, error: message, status: .forbidden)
+        }
+        guard agent.may(.writeTickets) else { return forbidden(chrome) }
+        do {
+            let notice = try await action(number, fields, agent)
+            return SignInPages.redirect("/console/tickets/\(number.description)?done=\(notice)")
+        } catch let error as DeskError {
+            if case .notFound = error { return notFound(chrome) }
+            return try await renderTicket(
+                number, agent: agent, request: request, notice: nil, error: error.detail(in: chrome.language), status: HTTPResponse.Status(code: error.status)
+            )
+        }
+    }
+
+    private func renderTicket(
+        _ number: TicketNumber, agent: AgentRequestContext, request: Request, notice: String?, error: String?, status: HTTPResponse.Status
+    ) async throws -> Response {
+        var chrome = PageChrome(request: request, titleKey: "console.queue")
+        let language = chrome.language
+        let l = Localizer.shared
+        let ticket: Ticket
+        do {
+            ticket = try await dependencies.store.ticket(number)
+        } catch DeskError.notFound {
+            return notFound(chrome)
+        }
+        chrome.title = "\(ticket.number.description) · \(ticket.subject)"
+        let requester = try? await dependencies.store.customer(ticket.requesterID)
+        let messages = try await dependencies.store.messages(of: number, includeInternal: true)
+        let history = try await dependencies.store.history(of: number, after: nil, limit: 200)
+        var agentNames: [UUID: String] = [:]
+        func agentName(_ id: UUID?) async -> String {
+            guard let id else { return l.text("console.author.system", language) }
+            if let known = agentNames[id] { return known }
+            let name = (try? await dependencies.store.agent(AgentID(rawValue: id)).name) ?? l.text("console.author.agent", language)
+            agentNames[id] = name
+            return name
+        }
+        // Contact details as the API shows them to this agent: masked unless the role may see customers' personal data.
+        let pii = agent.may(.seeCustomerPII)
+        let email = requester?.email.map { pii ? $0.rawValue : PIIMask.email($0.rawValue) }
+        let phone = requester?.phone.map { pii ? $0.rawValue : PIIMask.phone($0.rawValue) }
+        let requesterName = requester?.name ?? email ?? phone ?? ticket.requesterID.description
+        var conversation: [[String: Any]] = []
+        for message in messages {
+            let author: String
+            switch message.authorKind {
+            case .customer: author = requesterName
+            case .agent: author = await agentName(message.authorID)
+            case .system: author = l.text("console.author.system", language)
+            }
+            conversation.append([
+                "author": author, "kind": message.authorKind.rawValue, "internal": message.visibility == .internal,
+                "time": Self.time(message.createdAt), "text": message.bodyText,
+                "attachments": message.attachments.map { ["name": $0.filename, "href": "/api/v1/attachments/\($0.id.description)"] },
+            ])
+        }
+        var events: [[String: Any]] = []
+        for event in history.reversed() {
+            let actor: String
+            switch event.actor.kind {
+            case .agent: actor = await agentName(event.actor.id)
+            case .customer: actor = requesterName
+            case .system: actor = l.text("console.author.system", language)
+            }
+            events.append([
+                "time": Self.time(event.at), "actor": actor, "kind": l.text("console.event.\(event.kind.rawValue)", language),
+                "changes": event.changes.map { ["field": $0.field, "before": $0.before ?? "—", "after": $0.after ?? "—"] },
+            ])
+        }
+        let links = dependencies.explorers.links(for: ticket.crypto)
+        let crypto: [[String: Any]] = ticket.crypto.fields.compactMap { field in
+            guard let value = field.value else { return nil }
+            var row: [String: Any] = ["name": l.text("console.\(field.name)", language), "value": value]
+            if field.name == "crypto.txId", let link = links.tx { row["href"] = link }
+            if field.name == "crypto.walletAddress", let link = links.address { row["href"] = link }
+            return row
+        }
+        let assignee = ticket.assigneeID == nil ? "—" : await agentName(ticket.assigneeID?.rawValue)
+        let secret = request.cookies[SessionCookie.name]?.value ?? ""
+        var values: [String: Any] = [
+            "number": ticket.number.description, "subject": ticket.subject, "version": String(ticket.version),
+            "csrf": SessionCookie.csrfToken(for: secret),
+            "statusLabel": l.text("console.status.\(ticket.status.rawValue)", language),
+            "priorityLabel": l.text("console.priority.\(ticket.priority.rawValue)", language),
+            "category": ticket.category.rawValue, "channel": ticket.channel.rawValue,
+            "requester": requesterName, "requesterEmail": email ?? phone ?? "", "requesterLanguage": requester?.language.rawValue ?? "",
+            "assignee": assignee, "tags": ticket.tags.joined(separator: ", "), "hasTags": !ticket.tags.isEmpty,
+            "scam": ticket.tags.contains(ScamDetector.tag), "security": ticket.tags.contains(SecretGuard.tag),
+            "crypto": crypto, "hasCrypto": !crypto.isEmpty,
+            "created": Self.time(ticket.createdAt), "reopenCount": ticket.reopenCount,
+            "messages": conversation, "events": events,
+            "statuses": TicketStatus.allCases.map { option in
+                ["value": option.rawValue, "label": l.text("console.status.\(option.rawValue)", language), "selected": option == ticket.status]
+            },
+            "priorities": TicketPriority.allCases.map { option in
+                ["value": option.rawValue, "label": l.text("console.priority.\(option.rawValue)", language), "selected": option == ticket.priority]
+            },
+            "afterReply": [("", "console.after-reply.keep"), ("pending", "console.after-reply.pending"), ("solved", "console.after-reply.solved")].map {
+                ["value": $0.0, "label": l.text($0.1, language)]
+            },
+            "merged": ticket.mergedInto?.description ?? "", "isMerged": ticket.mergedInto != nil,
+        ]
+        let done = request.uri.queryParameters["done"].map(String.init)
+        if let notice = notice ?? done.flatMap({ ["console.saved", "console.reply-sent", "console.note-added"].contains($0) ? $0 : nil }) {
+            values["notice"] = l.text(notice, language)
+        }
+        if let error { values["error"] = error }
+        return dependencies.pages.render("console_ticket", values, chrome: chrome, status: status)
+    }
+
+    // MARK: Helpers
+
+    /// The signed-in agent behind the session cookie, as the API would see them; nil when nobody is signed in.
+    private func signedIn(_ request: Request, context: DeskRequestContext) async throws -> AgentRequestContext? {
+        guard let secret = request.cookies[SessionCookie.name]?.value,
+            let found = try await SessionCookie.activeSession(secret: secret, dependencies: dependencies)
+        else { return nil }
+        var context = context
+        context.authentication = AgentAuthentication(agent: found.agent, credential: .session(found.session))
+        return try AgentRequestContext(context: context)
+    }
+
+    static func toSignIn(_ request: Request) -> Response {
+        SignInPages.redirect("/signin")
+    }
+
+    private func forbidden(_ chrome: PageChrome) -> Response {
+        var chrome = chrome
+        chrome.title = Localizer.shared.text("console.forbidden", chrome.language)
+        return dependencies.pages.render("console_message", ["message": chrome.title], chrome: chrome, status: .forbidden)
+    }
+
+    private func notFound(_ chrome: PageChrome) -> Response {
+        var chrome = chrome
+        chrome.title = Localizer.shared.text("console.not-found", chrome.language)
+        return dependencies.pages.render("console_message", ["message": chrome.title], chrome: chrome, status: .notFound)
+    }
+
+    /// A time as agents read it in a list: `2026-11-22 10:50 UTC`.
+    static func time(_ date: Date) -> String {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+    }
+}
