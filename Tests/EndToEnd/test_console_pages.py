@@ -95,6 +95,9 @@ def test_queue_ticket_reply_note_and_status(node):
     assert [m["visibility"] for m in by_agent] == ["public", "internal"]
     assert by_agent[0]["verification"]  # a genuine agent reply carries its verification code
     assert all(PHRASE not in m["text"] for m in messages)  # the same door as the API: the phrase never reached the store
+    # The agent wrote it, so the team gets an internal note; the customer is not told "we removed it from your message".
+    system = [m for m in messages if m["authorKind"] == "system"]
+    assert system and all(m["visibility"] == "internal" for m in system), system
     ticket = requests.get(f"{node.base_url}/api/v1/tickets/{number}", headers=admin, timeout=10).json()
     assert ticket["status"] == "pending"
 

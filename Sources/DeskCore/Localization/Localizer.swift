@@ -135,6 +135,12 @@ enum LocalizationTable {
         ],
 
 
+        // An internal note when an agent's own reply or note held a secret; {0} names what was removed.
+        "safety.secret-agent-warning": [
+            .zhCN: "已在保存前从客服的消息中删除{0}。请不要把客户的助记词、私钥、密码或验证码写进工单；如果客户已经泄露，请告诉客户立即把资产转移到新创建的钱包。",
+            .zhTW: "已在儲存前從客服的訊息中刪除{0}。請不要把客戶的助記詞、私鑰、密碼或驗證碼寫進工單；如果客戶已經外洩，請告訴客戶立即把資產轉移到新建立的錢包。",
+            .en: "The {0} was removed from an agent's message before it was stored. Never copy a customer's recovery phrase, private key, password or codes into a ticket; if the customer has exposed it, tell them to move their funds to a newly created wallet now.",
+        ],
         // Told to a customer the moment a secret is removed from what they sent; {0} names what was removed.
         "safety.secret-warning": [
             .zhCN: "为保护您的资产，我们已自动删除您消息中的{0}，客服人员看不到它。官方客服永远不会向您索要助记词、私钥、密码或验证码。如果您曾把它发给任何人（包括自称客服的人），请立即把资产转移到一个新创建的钱包，并修改相关密码。",

@@ -118,11 +118,18 @@ public struct SecretGuard: Sendable {
     }
 
     /// What the customer is told at once, in their language.
-    public static func warning(for findings: [SecretFinding], language: Language) -> String {
+    /// The internal note left when an agent's own message held a secret; {0} names what was removed.
+    public static func agentWarning(for findings: [SecretFinding], language: Language) -> String {
+        Localizer.shared.format("safety.secret-agent-warning", language, names(of: findings, language: language))
+    }
+
+    static func names(of findings: [SecretFinding], language: Language) -> String {
         let kinds = Array(Set(findings.map(\.kind))).sorted { $0.rawValue < $1.rawValue }
-        let separator = language == .en ? ", " : "、"
-        let names = kinds.map { RedactionMarker.secretName($0, language.redactionLanguage) }.joined(separator: separator)
-        return Localizer.shared.format("safety.secret-warning", language, names)
+        return kinds.map { RedactionMarker.secretName($0, language.redactionLanguage) }.joined(separator: language == .en ? ", " : "、")
+    }
+
+    public static func warning(for findings: [SecretFinding], language: Language) -> String {
+        Localizer.shared.format("safety.secret-warning", language, names(of: findings, language: language))
     }
 }
 

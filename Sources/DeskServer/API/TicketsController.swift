@@ -210,7 +210,7 @@ struct TicketsController {
                 SecretGuard.flag(&$0.priority, &$0.tags)
             }
             try await routeToSecurity(target, seenBefore: try await recordFingerprints(of: [original], on: target), language: language)
-            ticket = try await warnAboutSecrets(secrets, on: target, language: language, context: context)
+            ticket = try await warnAboutSecrets(secrets, on: target, language: language, context: context, agentAuthored: author.kind == .agent)
             message.ticket = target
         }
         if let scam { ticket = try await recordScam(scam, on: ticket.number, language: requestLanguage, context: context) }
@@ -250,13 +250,20 @@ extension TicketsController {
 
     /// Tells the customer, on the ticket, that a secret was removed and what to do now. Only kinds and positions are
     /// logged, never the text.
-    func warnAboutSecrets(_ secrets: [SecretFinding], on number: TicketNumber, language: Language, context: AgentRequestContext) async throws -> Ticket {
+    ///
+    /// When an agent's reply or note held it (a phrase read out on the phone, a customer's message quoted), the warning
+    /// is an internal note for the team instead: telling the customer "we removed this from your message" would be
+    /// false, and the agent decides how to tell them to move their funds.
+    func warnAboutSecrets(
+        _ secrets: [SecretFinding], on number: TicketNumber, language: Language, context: AgentRequestContext, agentAuthored: Bool = false
+    ) async throws -> Ticket {
         context.logger.warning(
             "secret removed at the API door",
             metadata: ["ticket": "\(number)", "kinds": "\(Set(secrets.map(\.kind.rawValue)).sorted().joined(separator: ","))"]
         )
+        let text = agentAuthored ? SecretGuard.agentWarning(for: secrets, language: language) : SecretGuard.warning(for: secrets, language: language)
         let warning = MessageDraft(
-            body: try MessageBody(text: SecretGuard.warning(for: secrets, language: language), html: nil), visibility: .public, author: .system
+            body: try MessageBody(text: text, html: nil), visibility: agentAuthored ? .internal : .public, author: .system
         )
         return try await dependencies.store.addMessage(warning, to: number, setStatus: nil, now: dependencies.now()).ticket
     }
