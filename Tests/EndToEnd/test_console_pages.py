@@ -123,5 +123,21 @@ def test_queue_ticket_reply_note_and_status(node):
     assert number in solved_queue.text
     assert number not in agent.get(node.base_url + "/console", timeout=10).text  # the default queue is what needs work
 
+    # The search box takes a tx id (any status); "mine" lists what the agent took.
+    found = agent.get(node.base_url + "/console", params={"q": TX, "status": "all"}, timeout=10)
+    assert number in found.text
+    assert number not in agent.get(node.base_url + "/console", params={"q": "nothing-like-this-anywhere", "status": "all"}, timeout=10).text
+    page = agent.get(node.base_url + f"/console/tickets/{number}", timeout=10)
+    version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+    assert number not in agent.get(node.base_url + "/console?status=mine", timeout=10).text
+    taken = agent.post(
+        node.base_url + f"/console/tickets/{number}/update",
+        data={"csrf": csrf, "version": version, "assignee": "me", "status": "open", "priority": "high"}, allow_redirects=False, timeout=10,
+    )
+    assert taken.status_code == 303, taken.text
+    ticket = requests.get(f"{node.base_url}/api/v1/tickets/{number}", headers=admin, timeout=10).json()
+    assert ticket["assigneeId"] and ticket["status"] == "open"
+    assert number in agent.get(node.base_url + "/console?status=mine", timeout=10).text
+
     assert agent.get(node.base_url + "/console/tickets/WD-999999", timeout=10).status_code == 404
     assert agent.get(node.base_url + "/console/tickets/nonsense", timeout=10).status_code == 404

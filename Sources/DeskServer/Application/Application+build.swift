@@ -37,7 +37,6 @@ public func buildRouter(
     SessionsController(dependencies: dependencies).addPublicRoutes(to: router)
     SecondFactorController(dependencies: dependencies).addPublicRoutes(to: router)
     SignInPages(dependencies: dependencies).addRoutes(to: router)
-    ConsolePages(dependencies: dependencies, metrics: metrics).addRoutes(to: router)
     let customers = CustomerController(dependencies: dependencies)
     customers.addPublicRoutes(to: router)
     customers.addRoutes(
@@ -59,6 +58,7 @@ public func buildRouter(
     knowledgeBase.addRoutes(to: routes)
     knowledgeBase.addPublicRoutes(to: router)
     HelpCenterPages(dependencies: dependencies, search: helpSearch).addRoutes(to: router)
+    ConsolePages(dependencies: dependencies, metrics: metrics, search: helpSearch).addRoutes(to: router)
     SessionsController(dependencies: dependencies).addRoutes(to: routes)
     SecondFactorController(dependencies: dependencies).addRoutes(to: routes)
     SignInsController(dependencies: dependencies).addRoutes(to: routes)

@@ -15,6 +15,8 @@ import Hummingbird
 struct ConsolePages {
     let dependencies: Dependencies
     let metrics: DeskMetrics
+    /// For the queue's search box (the synonyms admins keep, as `/api/v1/search/tickets` uses them).
+    let search: HelpSearch
 
     var tickets: TicketsController { TicketsController(dependencies: dependencies, metrics: metrics) }
 
@@ -30,9 +32,10 @@ struct ConsolePages {
 
     // MARK: The queue
 
-    /// The status filters of the queue: the ones still needing work (the default), each status, everything.
+    /// The queue's filters: what still needs work (the default), the agent's own share of it, each status, everything.
     static let filters: [(value: String, statuses: [TicketStatus])] =
-        [("active", [.new, .open, .pending, .onHold])] + TicketStatus.allCases.map { ($0.rawValue, [$0]) } + [("all", [])]
+        [("active", activeStatuses), ("mine", activeStatuses)] + TicketStatus.allCases.map { ($0.rawValue, [$0]) } + [("all", [])]
+    static let activeStatuses: [TicketStatus] = [.new, .open, .pending, .onHold]
 
     @Sendable func queue(_ request: Request, context: DeskRequestContext) async throws -> Response {
         guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
@@ -40,11 +43,24 @@ struct ConsolePages {
         guard agent.may(.readTickets) else { return forbidden(chrome) }
         let filterValue = request.uri.queryParameters["status"].map(String.init) ?? "active"
         let filter = Self.filters.first { $0.value == filterValue } ?? Self.filters[0]
-        var query = TicketQuery()
-        query.statuses = filter.statuses
-        query.limit = Self.pageSize
-        query.before = request.uri.queryParameters["before"].flatMap { TicketNumber(parsing: $0) }
-        let page = try await dependencies.store.tickets(matching: query)
+        let text = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+        let page: Page<Ticket>
+        if !text.isEmpty {
+            // Words, a ticket number, a tx id, an address or a customer's email, as the API's ticket search takes them.
+            let synonyms = try await search.snapshot(now: dependencies.now()).synonyms
+            if let expression = TextSegmenter().query(String(text.prefix(200)), mode: .allTerms, synonyms: synonyms) {
+                page = try await dependencies.store.searchTickets(TicketSearch(expression: expression, statuses: filter.statuses, limit: Self.pageSize))
+            } else {
+                page = Page(items: [], nextCursor: nil)
+            }
+        } else {
+            var query = TicketQuery()
+            query.statuses = filter.statuses
+            if filter.value == "mine" { query.assigneeID = .some(agent.agent.id) }
+            query.limit = Self.pageSize
+            query.before = request.uri.queryParameters["before"].flatMap { TicketNumber(parsing: $0) }
+            page = try await dependencies.store.tickets(matching: query)
+        }
         let l = Localizer.shared
         let rows: [[String: Any]] = page.items.map { ticket in
             [
@@ -56,13 +72,13 @@ struct ConsolePages {
             ]
         }
         var values: [String: Any] = [
-            "tickets": rows, "hasTickets": !rows.isEmpty,
+            "tickets": rows, "hasTickets": !rows.isEmpty, "q": text,
             "filters": Self.filters.map { option in
                 ["value": option.value, "label": l.text("console.filter.\(option.value)", chrome.language), "selected": option.value == filter.value]
             },
             "signedInAs": l.format("account.signed-in-as", chrome.language, agent.agent.name, agent.agent.email.rawValue),
         ]
-        if page.nextCursor != nil, let last = page.items.last {
+        if text.isEmpty, page.nextCursor != nil, let last = page.items.last {
             values["older"] = "/console?status=\(filter.value)&before=\(last.number.description)"
         }
         return dependencies.pages.render("console_queue", values, chrome: chrome)
@@ -97,11 +113,17 @@ struct ConsolePages {
             let status = fields["status"].flatMap { TicketStatus(rawValue: $0) }
             let priority = fields["priority"].flatMap { TicketPriority(rawValue: $0) }
             let version = fields["version"].flatMap { Int($0) }
+            let assignee: AgentID?? = switch fields["assignee"] {
+            case "me": .some(agent.agent.id)
+            case "none": .some(nil)
+            default: nil
+            }
             let lifecycle = dependencies.lifecycle
             let now = dependencies.now()
             _ = try await dependencies.store.updateTicket(number, expectedVersion: version, actor: agent.actor, now: now) { ticket in
                 guard ticket.mergedInto == nil else { throw DeskError.ticketMerged(into: ticket.mergedInto!) }
                 if let priority { ticket.priority = priority }
+                if let assignee { ticket.assigneeID = assignee }
                 if let status, status != ticket.status { try lifecycle.changeStatus(of: &ticket, to: status, now: now) }
             }
             return "console.saved"
@@ -208,7 +230,7 @@ struct ConsolePages {
             "priorityLabel": l.text("console.priority.\(ticket.priority.rawValue)", language),
             "category": ticket.category.rawValue, "channel": ticket.channel.rawValue,
             "requester": requesterName, "requesterEmail": email ?? phone ?? "", "requesterLanguage": requester?.language.rawValue ?? "",
-            "assignee": assignee, "tags": ticket.tags.joined(separator: ", "), "hasTags": !ticket.tags.isEmpty,
+            "assignee": assignee, "assignedToMe": ticket.assigneeID == agent.agent.id, "unassigned": ticket.assigneeID == nil, "tags": ticket.tags.joined(separator: ", "), "hasTags": !ticket.tags.isEmpty,
             "scam": ticket.tags.contains(ScamDetector.tag), "security": ticket.tags.contains(SecretGuard.tag),
             "crypto": crypto, "hasCrypto": !crypto.isEmpty,
             "created": Self.time(ticket.createdAt), "reopenCount": ticket.reopenCount,
