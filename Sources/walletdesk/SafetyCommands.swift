@@ -35,7 +35,7 @@ struct Scan: ParsableCommand {
 
 struct Identify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find transaction ids and addresses (Bitcoin, Ethereum/EVM, TRON, Solana, Litecoin) in text on standard input.",
+        abstract: "Find transaction ids and addresses (Bitcoin, Ethereum/EVM, TRON, Solana, Litecoin, Dogecoin, XRP, Bitcoin Cash, TON) in text on standard input.",
         discussion: "Prints a JSON array of {kind, chain, value, valid, start, end}; offsets count Unicode scalars of the input."
     )
 

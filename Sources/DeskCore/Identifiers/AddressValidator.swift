@@ -11,9 +11,10 @@ public enum AddressValidator {
         0x6F: .bitcoinTestnet, 0xC4: .bitcoinTestnet, // "m…"/"n…", "2…"
         0x30: .litecoin, 0x32: .litecoin, // "L…", "M…"
         0x41: .tron, // "T…"
+        0x1E: .dogecoin, 0x16: .dogecoin, // "D…", "9…"/"A…"
     ]
 
-    /// A legacy Base58Check address (Bitcoin, Bitcoin testnet, Litecoin, TRON): 21-byte payload
+    /// A legacy Base58Check address (Bitcoin, Bitcoin testnet, Litecoin, TRON, Dogecoin): 21-byte payload
     /// with a known version byte; nil otherwise.
     public static func base58Address(_ text: String) -> Base58Address? {
         guard let payload = Base58.decodeChecked(Array(text.utf8)), payload.count == 21,

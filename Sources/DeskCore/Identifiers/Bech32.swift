@@ -14,7 +14,7 @@ public enum Bech32 {
     }
 
     private static let charset = Array("qpzry9x8gf2tvdw0s3jn54khce6mua7l".utf8)
-    private static let charsetValues: [Int8] = {
+    static let charsetValues: [Int8] = {
         var table = [Int8](repeating: -1, count: 128)
         for (value, byte) in charset.enumerated() {
             table[Int(byte)] = Int8(value)

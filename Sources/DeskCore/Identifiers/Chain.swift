@@ -8,6 +8,10 @@ public enum Chain: String, Codable, Sendable, CaseIterable {
     case tron
     case solana
     case litecoin
+    case dogecoin
+    case xrp
+    case ton
+    case bitcoinCash = "bitcoin_cash"
 }
 
 extension Chain {
@@ -24,6 +28,10 @@ extension Chain {
         case "tron", "trx", "trc20": self = .tron
         case "solana", "sol", "spl": self = .solana
         case "litecoin", "ltc": self = .litecoin
+        case "dogecoin", "doge": self = .dogecoin
+        case "xrp", "ripple", "xrpl": self = .xrp
+        case "ton", "toncoin": self = .ton
+        case "bitcoincash", "bch": self = .bitcoinCash
         default: return nil
         }
     }

@@ -4,7 +4,7 @@
 /// often paste the explorer page instead (`https://tronscan.org/#/transaction/4a5e…`), and the link says which chain
 /// it is. Only the link directly in front of the id counts (the same run of non-space characters), and only explorers
 /// that show one chain, or a multi-chain explorer whose path names the chain (`blockchair.com/litecoin/…`,
-/// `oklink.com/trx/…`). A path naming a chain WalletDesk does not know (`bitcoin-cash`, `doge`) leaves it unknown.
+/// `oklink.com/trx/…`). A path naming a chain WalletDesk does not know (`bitcoin-sv`, `dash`) leaves it unknown.
 enum ExplorerContext {
     /// Explorers of one chain, by host (exactly, or with `www.`). A `/testnet` or `/signet` path on the Bitcoin ones
     /// means the test network.
@@ -12,6 +12,8 @@ enum ExplorerContext {
         ("tronscan.org", .tron), ("tronscan.io", .tron),
         ("mempool.space", .bitcoin), ("blockstream.info", .bitcoin), ("btc.com", .bitcoin), ("btcscan.org", .bitcoin),
         ("litecoinspace.org", .litecoin), ("litecoinblockexplorer.net", .litecoin),
+        ("dogechain.info", .dogecoin), ("xrpscan.com", .xrp), ("livenet.xrpl.org", .xrp), ("bithomp.com", .xrp),
+        ("tonviewer.com", .ton), ("tonscan.org", .ton),
     ]
 
     /// Explorers of many chains (any subdomain, e.g. `live.blockcypher.com`), whose path has a segment naming the chain.
@@ -23,11 +25,13 @@ enum ExplorerContext {
         "bitcoin-testnet": .bitcoinTestnet, "btc-testnet": .bitcoinTestnet, "tbtc": .bitcoinTestnet, "test3": .bitcoinTestnet,
         "litecoin": .litecoin, "ltc": .litecoin,
         "tron": .tron, "trx": .tron,
+        "dogecoin": .dogecoin, "doge": .dogecoin, "bitcoin-cash": .bitcoinCash, "bch": .bitcoinCash,
+        "xrp": .xrp, "ripple": .xrp, "ton": .ton,
     ]
 
     /// Path segments naming a chain WalletDesk does not recognise: the link is for another chain, so no guess is made.
     static let otherChainSegments: Set<String> = [
-        "bitcoin-cash", "bch", "bitcoin-sv", "bsv", "dogecoin", "doge", "dash", "zcash", "zec", "ecash", "xec", "groestlcoin",
+        "bitcoin-sv", "bsv", "dash", "zcash", "zec", "ecash", "xec", "groestlcoin",
     ]
 
     /// The chain the explorer link ending at `end` (exclusive, a scalar offset into `scalars`) names, or nil.

@@ -25,7 +25,8 @@ public struct ExplorerLinks: Sendable, Equatable {
         self.templates = templates
     }
 
-    /// Public explorers: mempool.space, etherscan.io, tronscan.org, solscan.io, blockchair (Litecoin).
+    /// Public explorers: mempool.space, etherscan.io, tronscan.org, solscan.io, blockchair (Litecoin, Dogecoin, Bitcoin
+    /// Cash), xrpscan.com, tonviewer.com.
     public static let `default` = ExplorerLinks(templates: [
         .bitcoin: Templates(tx: "https://mempool.space/tx/{value}", address: "https://mempool.space/address/{value}"),
         .bitcoinTestnet: Templates(tx: "https://mempool.space/testnet/tx/{value}", address: "https://mempool.space/testnet/address/{value}"),
@@ -33,6 +34,12 @@ public struct ExplorerLinks: Sendable, Equatable {
         .tron: Templates(tx: "https://tronscan.org/#/transaction/{value}", address: "https://tronscan.org/#/address/{value}"),
         .solana: Templates(tx: "https://solscan.io/tx/{value}", address: "https://solscan.io/account/{value}"),
         .litecoin: Templates(tx: "https://blockchair.com/litecoin/transaction/{value}", address: "https://blockchair.com/litecoin/address/{value}"),
+        .dogecoin: Templates(tx: "https://blockchair.com/dogecoin/transaction/{value}", address: "https://blockchair.com/dogecoin/address/{value}"),
+        .bitcoinCash: Templates(
+            tx: "https://blockchair.com/bitcoin-cash/transaction/{value}", address: "https://blockchair.com/bitcoin-cash/address/{value}"
+        ),
+        .xrp: Templates(tx: "https://xrpscan.com/tx/{value}", address: "https://xrpscan.com/account/{value}"),
+        .ton: Templates(tx: "https://tonviewer.com/transaction/{value}", address: "https://tonviewer.com/{value}"),
     ])
 
     /// Replaces one chain's templates (a workspace on its own explorer, or one in its language).

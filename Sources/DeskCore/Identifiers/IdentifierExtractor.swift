@@ -12,6 +12,9 @@ import Foundation
 /// - Base58 of 25–35 characters starting 1, 3, m, n, 2, L, M or T: legacy address
 ///   (Base58Check, version byte decides the chain); reported invalid on a bad checksum;
 /// - Base58 of 32–44 characters decoding to 32 bytes: Solana address;
+/// - Dogecoin (`D…`, `9…`/`A…`: Base58Check versions 0x1E/0x16), XRP (`r…`, Ripple's Base58 alphabet), Bitcoin Cash
+///   CashAddr (`q…`/`p…`) and TON (48 Base64 characters with a CRC, or `0:`/`-1:` + 64 hex) addresses, valid ones
+///   only (their transaction ids are 64 hex, named by a link or a nearby name like any other);
 /// - Base58 of 86–88 characters decoding to 64 bytes: Solana transaction signature.
 ///
 /// Run it on text the `SecretScanner` has already redacted: a private key is also 64 hex digits.
@@ -31,8 +34,18 @@ public struct IdentifierExtractor: Sendable {
                 i += 1
                 continue
             }
+            if let ton = Self.tonAddress(at: i, in: scalars) {
+                found.append(ton)
+                i = ton.end
+                continue
+            }
             var end = i
             while end < scalars.count && ScalarClass.isASCIIAlnum(scalars[end]) { end += 1 }
+            if end - i == 64, let raw = Self.rawTONAddress(hexAt: i, in: scalars) {
+                found.append(raw)
+                i = end
+                continue
+            }
             if end - i >= 14, end - i <= 90 {
                 let value = String(decoding: scalars[i..<end].map { UInt8($0) }, as: UTF8.self)
                 if var finding = classify(value, start: i, end: end) {
@@ -47,6 +60,36 @@ public struct IdentifierExtractor: Sendable {
             i = end
         }
         return found
+    }
+
+    /// A TON address in the user-friendly form starting at `start`: 48 Base64 characters (`-`/`_` or `+`/`/` among them,
+    /// so it is not one alphanumeric run) beginning `EQ`/`UQ` (mainnet) or `kQ`/`0Q` (testnet), or with `f` for the
+    /// masterchain, and checked by its CRC.
+    static func tonAddress(at start: Int, in scalars: [UInt32]) -> IdentifierFinding? {
+        guard start + 48 <= scalars.count, [0x45, 0x55, 0x6B, 0x30].contains(scalars[start]), // E U k 0
+              scalars[start + 1] == 0x51 || scalars[start + 1] == 0x66 else { return nil } // Q f
+        func isBase64(_ c: UInt32) -> Bool { ScalarClass.isASCIIAlnum(c) || c == 0x2D || c == 0x5F || c == 0x2B || c == 0x2F }
+        guard scalars[start..<(start + 48)].allSatisfy(isBase64) else { return nil }
+        if start > 0, isBase64(scalars[start - 1]) { return nil }
+        if start + 48 < scalars.count, isBase64(scalars[start + 48]) { return nil }
+        let value = String(decoding: scalars[start..<(start + 48)].map { UInt8($0) }, as: UTF8.self)
+        guard AddressValidator.isValidTON(value) else { return nil }
+        return IdentifierFinding(kind: .address, chain: .ton, value: value, valid: true, start: start, end: start + 48)
+    }
+
+    /// A TON address in the raw form, `0:` or `-1:` and 64 hex digits, for the hex run at `start`; its value includes
+    /// the workchain.
+    static func rawTONAddress(hexAt start: Int, in scalars: [UInt32]) -> IdentifierFinding? {
+        guard scalars[start..<(start + 64)].allSatisfy(ScalarClass.isHexDigit), start >= 2, scalars[start - 1] == 0x3A else { return nil }
+        var workchainStart = start - 2
+        guard scalars[workchainStart] == 0x30 || scalars[workchainStart] == 0x31 else { return nil } // 0 or 1
+        if scalars[workchainStart] == 0x31 {
+            guard workchainStart >= 1, scalars[workchainStart - 1] == 0x2D else { return nil } // -1
+            workchainStart -= 1
+        }
+        if workchainStart > 0, ScalarClass.isASCIIAlnum(scalars[workchainStart - 1]) || scalars[workchainStart - 1] == 0x2D { return nil }
+        let value = String(decoding: scalars[workchainStart..<(start + 64)].map { UInt8($0) }, as: UTF8.self)
+        return IdentifierFinding(kind: .address, chain: .ton, value: value, valid: true, start: workchainStart, end: start + 64)
     }
 
     /// True when `text` has a run of at least 14 ASCII letters and digits, the shortest any identifier is.
@@ -78,6 +121,11 @@ public struct IdentifierExtractor: Sendable {
         }
         if length == 64 && isHex(bytes[...]) { return finding(.txid, nil, true) }
 
+        // Bitcoin Cash CashAddr (`q…`/`p…`, 42 characters; the `bitcoincash:` prefix is a run of its own).
+        if length == 42, AddressValidator.isValidCashAddr(value) { return finding(.address, .bitcoinCash, true) }
+        // XRP classic addresses share Base58's characters but not its order.
+        if length >= 25 && length <= 35 && bytes[0] == 0x72 && AddressValidator.isValidXRP(value) { return finding(.address, .xrp, true) }
+
         let lower = value.lowercased()
         for (prefix, chain) in [("bc1", Chain.bitcoin), ("tb1", .bitcoinTestnet), ("ltc1", .litecoin)]
         where lower.hasPrefix(prefix) && length >= 14 && length <= 90 {
@@ -85,12 +133,13 @@ public struct IdentifierExtractor: Sendable {
         }
 
         guard bytes.allSatisfy({ Base58.isDigit(UInt32($0)) }) else { return nil }
-        if length >= 25 && length <= 35, let first = bytes.first, Array("13mn2LMT".utf8).contains(first) {
+        if length >= 25 && length <= 35, let first = bytes.first, Array("13mn2LMTD9A".utf8).contains(first) {
             if let address = AddressValidator.base58Address(value) {
                 return finding(.address, address.chain, true)
             }
-            // A Solana address can start with the same characters; let the 32-byte check decide.
-            if length < 32 || !AddressValidator.isValidSolana(value) {
+            // A Solana address can start with the same characters; let the 32-byte check decide. `9…` and `A…`
+            // (Dogecoin P2SH) are reported only when valid: too many other tokens start so.
+            if first != 0x39 && first != 0x41, length < 32 || !AddressValidator.isValidSolana(value) {
                 if let decoded = Base58.decode(bytes), decoded.count == 25 {
                     return finding(.address, Self.legacyChainGuess(first), false)
                 }
@@ -112,6 +161,7 @@ public struct IdentifierExtractor: Sendable {
         case 0x6D, 0x6E, 0x32: .bitcoinTestnet // m n 2
         case 0x4C, 0x4D: .litecoin // L M
         case 0x54: .tron // T
+        case 0x44: .dogecoin // D
         default: .bitcoin
         }
     }

@@ -25,6 +25,8 @@ enum NetworkNames {
         ("bitcoin", .bitcoin), ("btc", .bitcoin), ("比特币", .bitcoin), ("比特幣", .bitcoin),
         ("litecoin", .litecoin), ("ltc", .litecoin), ("莱特币", .litecoin), ("萊特幣", .litecoin),
         ("trx", .tron), ("eth", .ethereum),
+        ("dogecoin", .dogecoin), ("doge", .dogecoin), ("狗狗币", .dogecoin), ("狗狗幣", .dogecoin),
+        ("xrp", .xrp), ("ripple", .xrp), ("瑞波币", .xrp), ("瑞波幣", .xrp), ("toncoin", .ton),
     ]
 
     /// How far from a transaction id, in Unicode scalars on its line, a name still speaks for it.

@@ -101,6 +101,7 @@ struct PrivateKeyDetector {
             if nearest?.role == .transaction || Self.isInURLPath(scalars, at: candidate.start) { continue }
             let text = String(String.UnicodeScalarView(scalars[candidate.start..<candidate.end].compactMap(Unicode.Scalar.init)))
             if candidate.shape == .hex && Self.looksLikeBlockHash(scalars, candidate) { continue }
+            if candidate.shape == .hex && Self.isRawTONAddress(scalars, at: candidate.start) { continue }
             if let isKnownTransaction, isKnownTransaction(text) { continue }
             let confidence = nearest?.role == .key ? 0.9 : 0.6
             findings.append(SecretFinding(kind: .privateKey, start: candidate.start, end: candidate.end, confidence: confidence))
@@ -117,6 +118,14 @@ struct PrivateKeyDetector {
         // A URL-ish chunk: contains "://" or a dot before the path.
         let chunk = scalars[index..<start]
         return chunk.contains(0x2E) || chunk.contains(0x3A)
+    }
+
+    /// `0:<hex>` or `-1:<hex>`: a TON account in the raw form (workchain, colon, account id), not a key.
+    static func isRawTONAddress(_ scalars: [UInt32], at start: Int) -> Bool {
+        guard start >= 2, scalars[start - 1] == 0x3A else { return false }
+        var first = start - 2
+        if scalars[first] == 0x31, first >= 1, scalars[first - 1] == 0x2D { first -= 1 } else if scalars[first] != 0x30 { return false }
+        return first == 0 || !(ScalarClass.isASCIIAlnum(scalars[first - 1]) || scalars[first - 1] == 0x2D)
     }
 
     static func looksLikeBlockHash(_ scalars: [UInt32], _ candidate: Candidate) -> Bool {

@@ -47,7 +47,8 @@ struct IdentifierExtractorTests {
             ("https://www.oklink.com/zh-hans/trx/tx/\(hash)", .tron),
             ("https://live.blockcypher.com/ltc/tx/\(hash)/", .litecoin),
             // Another chain's page, an unknown site, a look-alike host, a link not touching the hash, no link.
-            ("https://blockchair.com/bitcoin-cash/transaction/\(hash)", nil),
+            ("https://blockchair.com/bitcoin-cash/transaction/\(hash)", .bitcoinCash),
+            ("https://blockchair.com/bitcoin-sv/transaction/\(hash)", nil),
             ("https://example.com/tx/\(hash)", nil),
             ("https://tronscan.org.evil.example/#/transaction/\(hash)", nil),
             ("https://tronscan.org/ \(hash)", nil),
@@ -81,6 +82,34 @@ struct IdentifierExtractorTests {
             #expect(found.count == 1 && found.first?.kind == .txid, "\(text)")
             #expect(found.first?.chain == chain, "\(text)")
         }
+    }
+
+    /// Public addresses checked with independent code: XRP's genesis account and ACCOUNT_ZERO, Dogecoin P2PKH,
+    /// Bitcoin Cash's CashAddr specification example, the TON Foundation's wallet (bounceable, non-bounceable, raw).
+    @Test func dogecoinXRPBitcoinCashAndTON() {
+        let cases: [(String, Chain)] = [
+            ("rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh", .xrp), ("rrrrrrrrrrrrrrrrrrrrrhoLvTp", .xrp),
+            ("DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L", .dogecoin), ("DBXu2kgc3xtvCUWFcxFE3r9hEYgmuaaCyD", .dogecoin),
+            ("qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a", .bitcoinCash), ("qr95sy3j9xwd2ap32xkykttr4cvcu7as4y0qverfuy", .bitcoinCash),
+            ("EQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p4q2", .ton), ("UQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p9dz", .ton),
+            ("0:ed1691307050047117b998b561d8de82d31fbf84910ced6eb5fc92e7485ef8a7", .ton),
+        ]
+        for (address, chain) in cases {
+            let found = extractor.extract(from: "充值地址：\(address)，请查一下")
+            #expect(found.count == 1, "\(address)")
+            #expect(found.first?.kind == .address && found.first?.chain == chain && found.first?.valid == true, "\(address)")
+            #expect(found.first?.value == address && found.first?.start == 5 && found.first?.end == 5 + address.count, "\(address)")
+        }
+        // With the CashAddr prefix: the address is the part after it.
+        #expect(extractor.extract(from: "bitcoincash:qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a").first?.value == "qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a")
+        // One character changed: no longer an address (a wrong CRC or checksum), so nothing is reported.
+        for broken in ["UQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p9pz", "rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTj", "qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6b"] {
+            #expect(!extractor.extract(from: broken).contains { $0.chain == .ton || $0.chain == .xrp || $0.chain == .bitcoinCash }, "\(broken)")
+        }
+        // A raw TON account is an address, never a private key.
+        #expect(SecretScanner().findings(in: "TON 0:ed1691307050047117b998b561d8de82d31fbf84910ced6eb5fc92e7485ef8a7").isEmpty)
+        #expect(ExplorerLinks.default.url(for: IdentifierFinding(kind: .address, chain: .ton, value: "EQx", valid: true, start: 0, end: 3)) == "https://tonviewer.com/EQx")
+        #expect(Chain(name: "DOGE") == .dogecoin && Chain(name: "Ripple") == .xrp && Chain(name: "BCH") == .bitcoinCash && Chain(name: "toncoin") == .ton)
     }
 
     @Test func explorerLinks() {
