@@ -59,7 +59,7 @@ struct ConfigurationTests {
         let configured = try ServerConfiguration.load(flags: .init(configFile: file.path), environment: [:]).explorers
         #expect(configured.templates[.tron] == ExplorerLinks.Templates(tx: "https://tron.example/tx/{value}", address: "https://tron.example/a/{value}"))
         #expect(configured.templates[.bitcoin] == ExplorerLinks.default.templates[.bitcoin])
-        for bad in [#"{"explorers": {"dogecoin": {"tx": "https://d.example/{value}", "address": "https://d.example/{value}"}}}"#,
+        for bad in [#"{"explorers": {"monero": {"tx": "https://m.example/{value}", "address": "https://m.example/{value}"}}}"#,
                     #"{"explorers": {"tron": {"tx": "https://tron.example/tx/", "address": "https://tron.example/a/{value}"}}}"#] {
             try Data(bad.utf8).write(to: file)
             #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(flags: .init(configFile: file.path), environment: [:]) }
