@@ -76,8 +76,9 @@ def test_queue_ticket_reply_note_and_status(node):
     version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
 
     # Forms without the session's CSRF token change nothing.
-    refused = agent.post(node.base_url + f"/console/tickets/{number}/reply", data={"text": "hello"}, allow_redirects=False, timeout=10)
+    refused = agent.post(node.base_url + f"/console/tickets/{number}/reply", data={"text": "hello <b>"}, allow_redirects=False, timeout=10)
     assert refused.status_code == 403
+    assert ">hello &lt;b&gt;</textarea>" in refused.text  # what the agent typed is kept for another try, escaped
 
     reply = agent.post(
         node.base_url + f"/console/tickets/{number}/reply",

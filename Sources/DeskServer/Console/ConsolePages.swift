@@ -141,9 +141,11 @@ struct ConsolePages {
         guard let number = context.parameters.get("ticket").flatMap({ TicketNumber(parsing: $0) }) else { return notFound(chrome) }
         let body = try await request.body.collect(upTo: dependencies.limits.jsonBodyBytes)
         let fields = FormData(String(buffer: body))
+        // What the agent typed comes back with an error, so a refused reply is not lost (secrets removed first).
+        let draft = SecretGuard().clean(fields["text"] ?? "", language: chrome.language).text
         guard let secret = request.cookies[SessionCookie.name]?.value, SessionCookie.csrfMatches(fields["csrf"], secret: secret) else {
             let message = Localizer.shared.text("signin.expired-form", chrome.language)
-            return try await renderTicket(number, agent: agent, request: request, notice: nil, error: message, status: .forbidden)
+            return try await renderTicket(number, agent: agent, request: request, notice: nil, error: message, status: .forbidden, draft: draft)
         }
         guard agent.may(.writeTickets) else { return forbidden(chrome) }
         do {
@@ -152,13 +154,15 @@ struct ConsolePages {
         } catch let error as DeskError {
             if case .notFound = error { return notFound(chrome) }
             return try await renderTicket(
-                number, agent: agent, request: request, notice: nil, error: error.detail(in: chrome.language), status: HTTPResponse.Status(code: error.status)
+                number, agent: agent, request: request, notice: nil, error: error.detail(in: chrome.language),
+                status: HTTPResponse.Status(code: error.status), draft: draft
             )
         }
     }
 
     private func renderTicket(
-        _ number: TicketNumber, agent: AgentRequestContext, request: Request, notice: String?, error: String?, status: HTTPResponse.Status
+        _ number: TicketNumber, agent: AgentRequestContext, request: Request, notice: String?, error: String?, status: HTTPResponse.Status,
+        draft: String = ""
     ) async throws -> Response {
         var chrome = PageChrome(request: request, titleKey: "console.queue")
         let language = chrome.language
@@ -244,7 +248,7 @@ struct ConsolePages {
             "afterReply": [("", "console.after-reply.keep"), ("pending", "console.after-reply.pending"), ("solved", "console.after-reply.solved")].map {
                 ["value": $0.0, "label": l.text($0.1, language)]
             },
-            "merged": ticket.mergedInto?.description ?? "", "isMerged": ticket.mergedInto != nil,
+            "merged": ticket.mergedInto?.description ?? "", "isMerged": ticket.mergedInto != nil, "draft": draft,
         ]
         let done = request.uri.queryParameters["done"].map(String.init)
         if let notice = notice ?? done.flatMap({ ["console.saved", "console.reply-sent", "console.note-added"].contains($0) ? $0 : nil }) {
