@@ -56,6 +56,12 @@ def test_queue_ticket_reply_note_and_status(node):
     assert created.status_code == 201, created.text
     number = created.json()["ticket"]["id"]
 
+    earlier = requests.post(
+        f"{node.base_url}/api/v1/tickets", headers=admin, timeout=10,
+        json={"subject": "上个月的充值问题", "requester": {"email": "wang@example.com"}, "message": {"text": "充值未到账", "author": "customer"}},
+    ).json()["ticket"]["id"]
+    assert earlier != number
+
     stranger = requests.Session()
     assert stranger.get(node.base_url + "/console", allow_redirects=False, timeout=10).headers["Location"] == "/signin"
     assert stranger.get(node.base_url + f"/console/tickets/{number}", allow_redirects=False, timeout=10).status_code == 303
@@ -72,6 +78,7 @@ def test_queue_ticket_reply_note_and_status(node):
     assert "小王" in words and TX in words
     assert "w***@example.com" in words and "wang@example.com" not in words  # an L1 agent sees contact details masked, as in the API
     assert f"https://tronscan.org/#/transaction/{TX}" in page.text  # the tx id was filled in from the message, with its link
+    assert f'href="/console/tickets/{earlier}"' in page.text and "上个月的充值问题" in page.text  # the customer's other tickets
     csrf = csrf_of(page)
     version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
 

@@ -45,6 +45,7 @@ extension LocalizationTable {
         "console.reply-sent": [.zhCN: "回复已发送。", .zhTW: "回覆已送出。", .en: "Reply sent."],
         "console.note-added": [.zhCN: "内部备注已添加。", .zhTW: "內部備註已新增。", .en: "Internal note added."],
         "console.conversation": [.zhCN: "对话", .zhTW: "對話", .en: "Conversation"],
+        "console.other-tickets": [.zhCN: "该客户的其他工单", .zhTW: "該客戶的其他工單", .en: "This customer's other tickets"],
         "console.history": [.zhCN: "变更记录", .zhTW: "變更記錄", .en: "History"],
         "console.reply": [.zhCN: "回复或备注", .zhTW: "回覆或備註", .en: "Reply or note"],
         "console.visibility": [.zhCN: "谁能看到", .zhTW: "誰能看到", .en: "Who sees it"],

@@ -217,6 +217,16 @@ struct ConsolePages {
                 "changes": event.changes.map { ["field": $0.field, "before": $0.before ?? "—", "after": $0.after ?? "—"] },
             ])
         }
+        // The customer's other tickets, newest first: what they asked before is often why they write now.
+        var others = TicketQuery()
+        others.requesterID = ticket.requesterID
+        others.limit = 11
+        let earlier: [[String: Any]] = try await dependencies.store.tickets(matching: others).items.filter { $0.number != ticket.number }.prefix(10).map {
+            [
+                "number": $0.number.description, "subject": $0.subject, "updated": Self.time($0.updatedAt),
+                "statusLabel": l.text("console.status.\($0.status.rawValue)", language),
+            ]
+        }
         let links = dependencies.explorers.links(for: ticket.crypto)
         let crypto: [[String: Any]] = ticket.crypto.fields.compactMap { field in
             guard let value = field.value else { return nil }
@@ -238,7 +248,7 @@ struct ConsolePages {
             "scam": ticket.tags.contains(ScamDetector.tag), "security": ticket.tags.contains(SecretGuard.tag),
             "crypto": crypto, "hasCrypto": !crypto.isEmpty,
             "created": Self.time(ticket.createdAt), "reopenCount": ticket.reopenCount,
-            "messages": conversation, "events": events,
+            "messages": conversation, "events": events, "otherTickets": earlier, "hasOtherTickets": !earlier.isEmpty,
             "statuses": TicketStatus.allCases.map { option in
                 ["value": option.rawValue, "label": l.text("console.status.\(option.rawValue)", language), "selected": option == ticket.status]
             },
