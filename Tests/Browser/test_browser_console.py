@@ -1,4 +1,4 @@
-"""The agent console in a real browser: an agent signs in, goes from the account page to the queue, opens a ticket whose
+"""The agent console in a real browser: an agent signs in and lands on the queue (the account page links to it too), opens a ticket whose
 tx id came from the customer's message (with its explorer link), replies and sets the ticket pending, adds an internal
 note; the pages load nothing the content policy refuses and fit a phone."""
 
@@ -25,8 +25,8 @@ def test_agent_answers_a_ticket_in_the_console(desk, driver, console):
     submit_and_wait(driver, fill(driver, "form[action='/password/set']", {"password": PASSWORD}))
     driver.get(desk.base_url + "/signin?lang=zh-CN")
     submit_and_wait(driver, fill(driver, "form[action='/signin']", {"email": "console-agent@browser.example.com", "password": PASSWORD}))
-    assert path_of(driver) == "/account"
-
+    assert path_of(driver) == "/console"  # signing in leads to the queue
+    driver.get(desk.base_url + "/account")
     submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/console']"))
     assert path_of(driver) == "/console"
     row = driver.find_element(By.CSS_SELECTOR, f"table.tickets a[href='/console/tickets/{ticket['id']}']")

@@ -144,7 +144,7 @@ def test_first_start_admin_signs_in_with_2fa(kind, driver, console, launcher, ba
     submit_and_wait(driver, fill(driver, "form[action='/signin/2fa']", {"code": enrolment_code}))
     assert alert_text(driver) == "验证码不正确或已使用，请重试。"
     submit_and_wait(driver, fill(driver, "form[action='/signin/2fa']", {"code": totp.at(time.time() + 30)}))
-    assert path_of(driver) == "/account"
+    assert path_of(driver) == "/console"
     assert ADMIN_EMAIL in driver.find_element(By.TAG_NAME, "main").text
 
     assert node.terminate() == 0, node.log_tail()
@@ -169,5 +169,5 @@ def test_new_agent_sets_a_password_from_the_link_and_signs_in(desk, driver, cons
     submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/signin']"))
 
     submit_and_wait(driver, fill(driver, "form[action='/signin']", {"email": "new-agent@browser.example.com", "password": PASSWORD}))
-    assert path_of(driver) == "/account"
+    assert path_of(driver) == "/console"
     assert "new-agent@browser.example.com" in driver.find_element(By.TAG_NAME, "main").text

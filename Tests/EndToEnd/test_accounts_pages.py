@@ -89,7 +89,7 @@ def test_set_password_sign_in_use_api_sign_out(node):
         allow_redirects=False, timeout=10,
     )
     assert signed_in.status_code == 303
-    assert signed_in.headers["Location"] == "/account"
+    assert signed_in.headers["Location"] == "/console"
     cookie = [value for name, value in signed_in.raw.headers.items() if name.lower() == "set-cookie" and value.startswith("wd_session=")][0]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
 

@@ -4,7 +4,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The agent sign-in pages: `/signin`, `/signin/2fa`, `/signout`, `/account` and `/password/set`.
+/// The agent sign-in pages: `/signin`, `/signin/2fa`, `/signout`, `/account` and `/password/set`. Signing in leads to
+/// the console (`/console`), except right after enrolling a second factor: the account page shows the recovery codes.
 ///
 /// Every form carries a CSRF token in a hidden `csrf` field: bound to the session once there is one, and before that to
 /// a random `wd_form` cookie (so nobody can sign a visitor in to an account of theirs from another site).
@@ -31,7 +32,7 @@ struct SignInPages {
         if let secret = request.cookies[SessionCookie.name]?.value,
             try await SessionCookie.activeSession(secret: secret, dependencies: dependencies) != nil
         {
-            return Self.redirect("/account")
+            return Self.redirect("/console")
         }
         return renderSignIn(request, email: "", error: nil, status: .ok)
     }
@@ -63,7 +64,7 @@ struct SignInPages {
         case .refused:
             return renderSignIn(request, email: email, error: Localizer.shared.text("signin.failed", language), status: .unauthorized)
         case .signedIn(_, let secret, let state, _):
-            var response = Self.redirect(state == .active ? "/account" : "/signin/2fa")
+            var response = Self.redirect(state == .active ? "/console" : "/signin/2fa")
             response.headers.append(HTTPField(name: .setCookie, value: SessionCookie.setCookie(secret, request: request, settings: dependencies.accounts)))
             return response
         }
@@ -114,7 +115,7 @@ struct SignInPages {
             if let codes = proven.recoveryCodes {
                 response = renderAccount(request, agent: proven.agent, secret: proven.secret, recoveryCodes: codes)
             } else {
-                response = Self.redirect("/account")
+                response = Self.redirect("/console")
             }
             response.headers.append(HTTPField(name: .setCookie, value: cookie))
             return response
