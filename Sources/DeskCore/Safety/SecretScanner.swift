@@ -207,7 +207,8 @@ struct ScanPass {
             keys.marks.append(ContextMark(start: start, end: end, role: .key))
             if let found = stated.authenticatorKey(in: s, after: end) { findings.append(found) }
         }
-        if flags.contains(.passwordLead), let found = stated.password(in: s, after: end, chineseLead: false) {
+        if flags.contains(.passwordLead), !Self.isInsideCodeOrLink(s, wordStart: start, wordEnd: end),
+           let found = stated.password(in: s, after: end, chineseLead: false) {
             findings.append(found)
         }
         let codeAfterQualifier = flags.contains(.codeWord) && start - otpQualifierEnd <= 30
@@ -220,6 +221,15 @@ struct ScanPass {
            let found = KeystoreDetector.detect(in: s, keyStart: start) {
             findings.append(found)
         }
+    }
+
+    /// True when a lead-in word is part of a name, a path or code rather than prose: `$(pwd)`, `` `pwd` ``,
+    /// `app-password@host`, `/password/set`, `password-setup`.
+    static func isInsideCodeOrLink(_ s: [UInt32], wordStart: Int, wordEnd: Int) -> Bool {
+        if wordStart > 0, [0x60, 0x28, 0x24, 0x2F, 0x2D, 0x5F, 0x2E, 0x40, 0x3A].contains(s[wordStart - 1]) { return true } // ` ( $ / - _ . @ :
+        guard wordEnd + 1 < s.count else { return false }
+        let next = s[wordEnd], after = s[wordEnd + 1]
+        return [0x2D, 0x5F, 0x2F, 0x40, 0x60].contains(next) && ScalarClass.isASCIIAlnum(after) // -x _x /x @x `x
     }
 
     /// All findings, sorted, with overlaps resolved in favour of the wider (then surer) one.

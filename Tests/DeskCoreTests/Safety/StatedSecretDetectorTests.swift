@@ -65,4 +65,11 @@ struct StatedSecretDetectorTests {
                      "secret: nothing to hide here", "the API key expired, where is the new key", "密钥 abcdefghijklmnop 是什么"]
         for text in texts { #expect(scanner.scan(text).findings.isEmpty, "\(text)") }
     }
+
+    @Test func leadInsInCodeAndLinksAreNotLeadIns() {
+        let texts = ["run git diff `pwd`/an-untracked-file", "git add $(pwd)/foo", "open /password/set?code=AB12", "my password-reset link failed",
+                     "smtp://desk%40example.com:app-password@smtp.example.com:587"]
+        for text in texts { #expect(scanner.scan(text).findings.isEmpty, "\(text)") }
+        #expect(scanner.scan("pwd=Qwerty!1").findings.map(\.kind) == [.password])
+    }
 }
