@@ -149,3 +149,45 @@ def test_queue_ticket_reply_note_and_status(node):
 
     assert agent.get(node.base_url + "/console/tickets/WD-999999", timeout=10).status_code == 404
     assert agent.get(node.base_url + "/console/tickets/nonsense", timeout=10).status_code == 404
+
+
+def test_agent_opens_a_ticket_for_a_caller(node):
+    admin = {"Authorization": f"Bearer {node.token}"}
+    agent = signed_in_agent(node, "phone-agent@example.com")
+    form = agent.get(node.base_url + "/console/new?lang=en", timeout=10)
+    assert form.status_code == 200
+    csrf = csrf_of(form)
+
+    # Neither email nor phone: refused, and what was typed comes back (the phrase already removed).
+    missing = agent.post(
+        node.base_url + "/console/new?lang=en",
+        data={"csrf": csrf, "name": "陈先生", "subject": "电话：提现未到账", "text": f"客户念了助记词 {PHRASE}", "channel": "phone"}, timeout=10,
+    )
+    assert missing.status_code == 400 and 'role="alert"' in missing.text
+    assert "电话：提现未到账" in html.unescape(missing.text) and PHRASE not in missing.text
+
+    opened = agent.post(
+        node.base_url + "/console/new",
+        data={"csrf": csrf, "name": "陈先生", "phone": "+86 138 0013 8000", "language": "zh-CN", "channel": "phone",
+              "category": "withdrawal_failed", "subject": "电话：提现未到账", "text": f"客户来电：TRC20 提现，哈希 {TX}。他还念了助记词 {PHRASE}"},
+        allow_redirects=False, timeout=10,
+    )
+    assert opened.status_code == 303, opened.text[:500]
+    number = opened.headers["Location"].split("/console/tickets/")[1].split("?")[0]
+    ticket = requests.get(f"{node.base_url}/api/v1/tickets/{number}", headers=admin, timeout=10).json()
+    assert (ticket["channel"], ticket["category"], ticket["crypto"]["txId"]) == ("phone", "withdrawal_failed", TX)
+    assert ticket["priority"] == "urgent" and "secret-exposed" in ticket["tags"]  # the API door's rules, here too
+    messages = requests.get(f"{node.base_url}/api/v1/tickets/{number}/messages", headers=admin, timeout=10).json()["items"]
+    assert all(PHRASE not in m["text"] for m in messages)
+    assert any(m["authorKind"] == "system" and m["visibility"] == "public" for m in messages)  # the caller is told, in Chinese
+    page = agent.get(node.base_url + opened.headers["Location"], timeout=10)
+    assert 'role="status"' in page.text
+
+    # The same caller again is the same customer.
+    again = agent.post(
+        node.base_url + "/console/new",
+        data={"csrf": csrf, "phone": "+86 138 0013 8000", "subject": "再次来电", "text": "还是没到账"}, allow_redirects=False, timeout=10,
+    )
+    second = again.headers["Location"].split("/console/tickets/")[1].split("?")[0]
+    requester = lambda n: requests.get(f"{node.base_url}/api/v1/tickets/{n}", headers=admin, timeout=10).json()["requesterId"]
+    assert requester(second) == requester(number)

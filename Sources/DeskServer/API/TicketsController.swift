@@ -38,6 +38,17 @@ struct TicketsController {
             )
         )
         let language = try await requesterLanguage(input.requester, fallback: request.language)
+        let (ticket, message) = try await openTicket(draft, language: language, requestLanguage: request.language, context: context)
+        return try .json(
+            TicketWithMessage(ticket: TicketResource(ticket, explorers: dependencies.explorers), message: try await verifiedResource(message, recordCode: true)), status: .created,
+            headers: [.location: "/api/v1/tickets/\(ticket.number)", .eTag: "\"\(ticket.version)\""]
+        )
+    }
+
+    /// Opens a ticket through every check of the API door: secrets removed (the customer warned, the ticket routed to
+    /// security), scam moderation, crypto fields filled from the text. `language` is the requester's. The agent
+    /// console's "new ticket" form opens tickets through here too.
+    func openTicket(_ draft: TicketDraft, language: Language, requestLanguage: Language, context: AgentRequestContext) async throws -> (ticket: Ticket, message: Message) {
         var (cleanDraft, secrets) = SecretGuard().clean(draft, language: language)
         let scam = try await scamFinding(in: cleanDraft.firstMessage.body, author: cleanDraft.firstMessage.author)
         if scam == nil {
@@ -52,11 +63,8 @@ struct TicketsController {
             try await routeToSecurity(ticket.number, seenBefore: try await recordFingerprints(of: originals, on: ticket.number), language: language)
             ticket = try await warnAboutSecrets(secrets, on: ticket.number, language: language, context: context)
         }
-        if let scam { ticket = try await recordScam(scam, on: ticket.number, language: request.language, context: context) }
-        return try .json(
-            TicketWithMessage(ticket: TicketResource(ticket, explorers: dependencies.explorers), message: try await verifiedResource(message, recordCode: true)), status: .created,
-            headers: [.location: "/api/v1/tickets/\(ticket.number)", .eTag: "\"\(ticket.version)\""]
-        )
+        if let scam { ticket = try await recordScam(scam, on: ticket.number, language: requestLanguage, context: context) }
+        return (ticket, message)
     }
 
     @Sendable func get(_ request: Request, context: AgentRequestContext) async throws -> Response {

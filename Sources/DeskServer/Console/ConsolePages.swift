@@ -22,6 +22,8 @@ struct ConsolePages {
 
     func addRoutes(to router: Router<DeskRequestContext>) {
         router.get("console", use: queue)
+        router.get("console/new", use: newTicketForm)
+        router.post("console/new", use: openTicket)
         router.get("console/tickets/:ticket", use: ticket)
         router.post("console/tickets/:ticket/reply", use: reply)
         router.post("console/tickets/:ticket/update", use: update)
@@ -82,6 +84,88 @@ struct ConsolePages {
             values["older"] = "/console?status=\(filter.value)&before=\(last.number.description)"
         }
         return dependencies.pages.render("console_queue", values, chrome: chrome)
+    }
+
+    // MARK: A new ticket (a phone call, a chat elsewhere, a letter)
+
+    /// The channels an agent opens a ticket for by hand, the phone first.
+    static let manualChannels: [Channel] = [.phone, .email, .chat, .web, .telegram, .wechat, .weibo, .x, .forum]
+
+    @Sendable func newTicketForm(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
+        let chrome = PageChrome(request: request, titleKey: "console.new")
+        guard agent.may(.writeTickets) else { return forbidden(chrome) }
+        return renderNewTicket(request, chrome: chrome, fields: FormData(""), error: nil, status: .ok)
+    }
+
+    @Sendable func openTicket(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
+        let chrome = PageChrome(request: request, titleKey: "console.new")
+        let body = try await request.body.collect(upTo: dependencies.limits.jsonBodyBytes)
+        var fields = FormData(String(buffer: body))
+        // Whatever comes back in the form on an error has had its secrets removed first.
+        for key in ["subject", "text", "name", "email", "phone"] {
+            if let value = fields[key] { fields.fields[key] = SecretGuard().clean(value, language: chrome.language).text }
+        }
+        guard let secret = request.cookies[SessionCookie.name]?.value, SessionCookie.csrfMatches(fields["csrf"], secret: secret) else {
+            return renderNewTicket(request, chrome: chrome, fields: fields, error: Localizer.shared.text("signin.expired-form", chrome.language), status: .forbidden)
+        }
+        guard agent.may(.writeTickets) else { return forbidden(chrome) }
+        do {
+            let (draft, language) = try Self.draft(from: fields, body: String(buffer: body))
+            let (ticket, message) = try await tickets.openTicket(draft, language: language, requestLanguage: chrome.language, context: agent)
+            _ = try await tickets.verifiedResource(message, recordCode: true)
+            return SignInPages.redirect("/console/tickets/\(ticket.number.description)?done=console.ticket-opened")
+        } catch let error as DeskError {
+            return renderNewTicket(request, chrome: chrome, fields: fields, error: error.detail(in: chrome.language), status: HTTPResponse.Status(code: error.status))
+        }
+    }
+
+    /// The ticket a new-ticket form describes. The texts are taken from `body` as posted (the API door removes secrets
+    /// from them); the customer is found by email or phone, or created.
+    static func draft(from fields: FormData, body: String) throws(DeskError) -> (TicketDraft, Language) {
+        let raw = FormData(body)
+        func text(_ key: String) -> String? { raw[key].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
+        let language = text("language").flatMap(Language.init(rawValue:)) ?? .zhCN
+        var email: EmailAddress?
+        if let value = text("email") {
+            guard let parsed = EmailAddress(rawValue: value) else { throw DeskError.invalidField("email", reason: .invalidValue) }
+            email = parsed
+        }
+        var phone: PhoneNumber?
+        if let value = text("phone") {
+            guard let parsed = PhoneNumber(rawValue: value) else { throw DeskError.invalidField("phone", reason: .invalidValue) }
+            phone = parsed
+        }
+        guard email != nil || phone != nil else { throw DeskError.invalidField("email", reason: .required) }
+        let contact = CustomerContact(name: text("name"), email: email, phone: phone, telegramID: nil, wechatID: nil, walletAccountID: nil, language: language)
+        let channel = text("channel").flatMap(Channel.init(rawValue:)) ?? .phone
+        let category = text("category").flatMap(TicketCategory.init(rawValue:)) ?? .general
+        let priority = text("priority").flatMap(TicketPriority.init(rawValue:))
+        let draft = try TicketDraft(
+            subject: text("subject") ?? "", category: category, priority: priority, channel: channel, requester: .contact(contact),
+            assigneeID: nil, teamID: nil, tags: [], crypto: CryptoDetails(),
+            firstMessage: MessageDraft(body: try MessageBody(text: text("text"), html: nil), visibility: .public, author: Actor(kind: .customer, id: nil), attachmentIDs: [])
+        )
+        return (draft, language)
+    }
+
+    private func renderNewTicket(_ request: Request, chrome: PageChrome, fields: FormData, error: String?, status: HTTPResponse.Status) -> Response {
+        let l = Localizer.shared
+        let secret = request.cookies[SessionCookie.name]?.value ?? ""
+        let chosenChannel = fields["channel"] ?? Channel.phone.rawValue
+        let chosenCategory = fields["category"] ?? TicketCategory.general.rawValue
+        let chosenLanguage = fields["language"] ?? Language.zhCN.rawValue
+        var values: [String: Any] = [
+            "csrf": SessionCookie.csrfToken(for: secret),
+            "subject": fields["subject"] ?? "", "text": fields["text"] ?? "", "name": fields["name"] ?? "",
+            "email": fields["email"] ?? "", "phone": fields["phone"] ?? "",
+            "channels": Self.manualChannels.map { ["value": $0.rawValue, "label": l.text("console.channel.\($0.rawValue)", chrome.language), "selected": $0.rawValue == chosenChannel] },
+            "categories": TicketCategory.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0.rawValue == chosenCategory] },
+            "customerLanguages": Language.allCases.map { ["value": $0.rawValue, "label": PageChrome.nativeName($0), "selected": $0.rawValue == chosenLanguage] },
+        ]
+        if let error { values["error"] = error }
+        return dependencies.pages.render("console_new", values, chrome: chrome, status: status)
     }
 
     // MARK: One ticket
@@ -261,7 +345,7 @@ struct ConsolePages {
             "merged": ticket.mergedInto?.description ?? "", "isMerged": ticket.mergedInto != nil, "draft": draft,
         ]
         let done = request.uri.queryParameters["done"].map(String.init)
-        if let notice = notice ?? done.flatMap({ ["console.saved", "console.reply-sent", "console.note-added"].contains($0) ? $0 : nil }) {
+        if let notice = notice ?? done.flatMap({ ["console.saved", "console.reply-sent", "console.note-added", "console.ticket-opened"].contains($0) ? $0 : nil }) {
             values["notice"] = l.text(notice, language)
         }
         if let error { values["error"] = error }
