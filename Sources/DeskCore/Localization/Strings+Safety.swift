@@ -148,6 +148,11 @@ extension LocalizationTable {
             .zhCN: "疑似诈骗，已标记工单：{0}。", .zhTW: "疑似詐騙，已標記工單：{0}。", .en: "Suspected scam; the ticket was flagged: {0}.",
         ],
         "scam.look-alikes": [.zhCN: "仿冒渠道：{0}", .zhTW: "仿冒管道：{0}", .en: "Look-alikes: {0}"],
+        "scam.reported": [
+            .zhCN: "客户似乎在转述或询问别人发来的消息（可能是受害者），因此消息保持可见，仅作标记。请提醒客户：官方客服不会索要助记词或私钥。",
+            .zhTW: "客戶似乎在轉述或詢問別人傳來的訊息（可能是受害者），因此訊息保持可見，僅作標記。請提醒客戶：官方客服不會索取助記詞或私鑰。",
+            .en: "The customer seems to be passing on or asking about someone else's message (perhaps a victim), so it stays visible and is only flagged. Remind them that official support never asks for a recovery phrase or private key.",
+        ],
         "secret.no-security-team": [
             .zhCN: "没有安全团队（名为“安全”或 Security 的团队，或安全级别的客服），工单保持未分配，但已标记为紧急。",
             .zhTW: "沒有安全團隊（名為「安全」或 Security 的團隊，或安全級別的客服），工單保持未分配，但已標記為緊急。",

@@ -33,7 +33,17 @@ public struct ScamFinding: Sendable, Equatable {
     /// The look-alike values found (normalised), for the agent's note. Never free text from the message otherwise.
     public var lookAlikes: [String]
 
-    public var action: ScamAction { signals.contains(where: \.isStrong) ? .hold : .flag }
+    /// The writer seems to be passing on or asking about someone else's words ("他发给我：我是官方客服…，这是真的吗？",
+    /// "someone claiming to be support told me to…"): a victim's report, kept visible to them and only flagged.
+    public var reported = false
+
+    public init(signals: [ScamSignal], lookAlikes: [String], reported: Bool = false) {
+        self.signals = signals
+        self.lookAlikes = lookAlikes
+        self.reported = reported
+    }
+
+    public var action: ScamAction { signals.contains(where: \.isStrong) && !reported ? .hold : .flag }
 }
 
 /// Finds fake-support patterns in messages from customers and other non-staff authors (never applied to agents).
@@ -100,6 +110,19 @@ public struct ScamDetector: Sendable {
         #"(您的|你的)\s*(钱包|錢包|账户|帳戶|账号|帳號|资产|資產)\s*(已被|将被|將被|已经被|已經被|被|即将被|即將被)\s*(冻结|凍結|锁定|鎖定|限制|停用|暂停|暫停|封禁)"#,
     ]
 
+    /// Words of someone passing on or asking about another's message: who said it ("他说", "对方发来", "有人自称",
+    /// "someone claiming to be"), that it was received ("我收到一条短信", "I got this message"), or the question
+    /// ("这是真的吗", "is this legit", "是骗子吗"). Scammers write in their own voice and do not ask whether they are real.
+    /// A bare "谨防假冒" or "beware of anyone pretending to be support" is not one: impostors write that too.
+    static let reportedSpeech: [String] = [
+        #"(他|她|对方|對方|那人|那个人|那個人|骗子|騙子|有人|有个人|有個人|陌生人)\s*(说|說|讲|講|发|發|私信|私訊|告诉|告訴|让我|讓我|要我|叫我|自称|自稱|冒充|声称|聲稱|加我)"#,
+        #"(我|刚|剛|刚刚|剛剛|今天|昨天|早上|晚上)\s*(刚|剛)?\s*收到\s*(了)?\s*(一条|一條|一封|一个|一個|这条|這條|这个|這個|条|條|封)?\s*(短信|簡訊|消息|訊息|信息|邮件|郵件|私信|私訊|电话|電話)"#,
+        #"(是|是不是)\s*(真的|官方|骗子|騙子|诈骗|詐騙)\s*(吗|嗎|的吗|的嗎)?\s*[？?]|(这是|這是|这|這)\s*(真的|官方的|诈骗|詐騙)\s*(吗|嗎)|是否\s*(属实|屬實|真实|真實|官方)"#,
+        #"\b(someone|somebody|a guy|a man|a woman|a person|a stranger|he|she|they|this person|the scammer)\s+(said|says|told me|messaged|texted|emailed|sent|dm'?d|contacted|claimed|claiming|pretending|asked)\b"#,
+        #"\b(i|we)\s+(got|received|have received|have got)\s+(a|an|this|these|the following|some)\s+(message|email|e-mail|dm|text|sms|call)"#,
+        #"\bis\s+(this|it|that)\s+(real|legit|legitimate|official|genuine|a scam|you)\b"#,
+    ]
+
     static let link = #"(https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]{1,62}\.(com|net|org|io|app|xyz|top|site|online|live|finance|link|pro|info|cc|me|co|vip|cn|dev|network|exchange|wallet)\b"#
 
     /// Each list runs as one alternation: one pass over the text per list instead of one per pattern (on Linux every
@@ -116,6 +139,11 @@ public struct ScamDetector: Sendable {
             try! NSRegularExpression(pattern: link, options: [.caseInsensitive])
         )
     }()
+
+    /// Run only once a strong signal was found (a few messages in a thousand), so it needs no anchor words.
+    static let reported: [NSRegularExpression] = [
+        try! NSRegularExpression(pattern: reportedSpeech.map { "(?:\($0))" }.joined(separator: "|"), options: [.caseInsensitive])
+    ]
 
     /// Words every match of a list contains, and where they stand (see ``AnchorWords``): a text holding none of them
     /// cannot match the list, so its regular expressions are not run. Each alternative of each list above names one of
@@ -187,7 +215,9 @@ public struct ScamDetector: Sendable {
             }
             if !lookAlikes.isEmpty { signals.append(.lookAlikeChannel) }
         }
-        return signals.isEmpty ? nil : ScamFinding(signals: signals, lookAlikes: lookAlikes)
+        guard !signals.isEmpty else { return nil }
+        let reported = signals.contains(where: \.isStrong) && Self.matches(Self.reported, text)
+        return ScamFinding(signals: signals, lookAlikes: lookAlikes, reported: reported)
     }
 
     /// `@name` tokens: handles that may imitate official accounts.

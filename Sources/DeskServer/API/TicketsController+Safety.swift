@@ -46,6 +46,7 @@ extension TicketsController {
         let reasons = finding.signals.map { l.text("scam.\($0.rawValue)", language) }.joined(separator: language == .en ? "; " : "；")
         var text = l.format("scam.note-\(finding.action.rawValue)", language, reasons)
         if !finding.lookAlikes.isEmpty { text += " " + l.format("scam.look-alikes", language, finding.lookAlikes.joined(separator: ", ")) }
+        if finding.reported { text += " " + l.text("scam.reported", language) }
         context.logger.notice(
             "suspected scam message", metadata: ["ticket": "\(number)", "action": "\(finding.action.rawValue)",
                                                  "signals": "\(finding.signals.map(\.rawValue).joined(separator: ","))"]

@@ -200,4 +200,31 @@ struct ScamDetectorTests {
         #expect(detector.inspect("see imwallet-support.com")?.action == .hold)
         #expect(ScamDetector().inspect("see imwallet-support.com") == nil)
     }
+
+    @Test("a customer passing on or asking about a scammer's words is flagged, not hidden from them")
+    func reportedSpeechIsFlaggedOnly() {
+        let detector = ScamDetector(registry: Self.registry)
+        let reports = [
+            "他发给我：我是imToken官方客服，请提供您的助记词，这是真的吗？",
+            "有人自称币安客服加我，发来：请提供您的助记词，否则账户将被冻结",
+            "我刚收到一条短信：您好，我是官方客服，请验证您的钱包 https://x-sync.io",
+            "Someone messaged me saying \"I am from MetaMask support, send your seed phrase\" - is this legit?",
+            "I got this message: This is Trust Wallet support, validate your wallet at https://tw-sync.io",
+            "对方说：我是官方管理员，请提供您的助记词。是不是骗子？",
+        ]
+        for text in reports {
+            let finding = detector.inspect(text)
+            #expect(finding != nil, "\(text)")
+            #expect(finding?.reported == true && finding?.action == .flag, "\(text)")
+        }
+        // Impostors write in their own voice, and often add a warning against impostors: still held.
+        let impostors = [
+            "您好，我是币安官方客服，谨防假冒，请提供您的助记词完成验证",
+            "This is Trust Wallet support. Beware of anyone pretending to be support. Validate your wallet at https://tw-sync.io",
+            "我是官方客服，您收到这条短信是因为您的账户异常，请验证您的钱包 https://x-sync.io",
+        ]
+        for text in impostors {
+            #expect(detector.inspect(text)?.action == .hold, "\(text)")
+        }
+    }
 }
