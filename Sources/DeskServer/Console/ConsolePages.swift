@@ -161,7 +161,9 @@ struct ConsolePages {
             "subject": fields["subject"] ?? "", "text": fields["text"] ?? "", "name": fields["name"] ?? "",
             "email": fields["email"] ?? "", "phone": fields["phone"] ?? "",
             "channels": Self.manualChannels.map { ["value": $0.rawValue, "label": l.text("console.channel.\($0.rawValue)", chrome.language), "selected": $0.rawValue == chosenChannel] },
-            "categories": TicketCategory.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0.rawValue == chosenCategory] },
+            "categories": TicketCategory.allCases.map {
+                ["value": $0.rawValue, "label": l.text("console.category.\($0.rawValue)", chrome.language), "selected": $0.rawValue == chosenCategory]
+            },
             "customerLanguages": Language.allCases.map { ["value": $0.rawValue, "label": PageChrome.nativeName($0), "selected": $0.rawValue == chosenLanguage] },
         ]
         if let error { values["error"] = error }
@@ -326,7 +328,8 @@ struct ConsolePages {
             "csrf": SessionCookie.csrfToken(for: secret),
             "statusLabel": l.text("console.status.\(ticket.status.rawValue)", language),
             "priorityLabel": l.text("console.priority.\(ticket.priority.rawValue)", language),
-            "category": ticket.category.rawValue, "channel": ticket.channel.rawValue,
+            "category": l.text("console.category.\(ticket.category.rawValue)", language),
+            "channel": l.text("console.channel.\(ticket.channel.rawValue)", language),
             "requester": requesterName, "requesterEmail": email ?? phone ?? "", "requesterLanguage": requester?.language.rawValue ?? "",
             "assignee": assignee, "assignedToMe": ticket.assigneeID == agent.agent.id, "unassigned": ticket.assigneeID == nil, "tags": ticket.tags.joined(separator: ", "), "hasTags": !ticket.tags.isEmpty,
             "scam": ticket.tags.contains(ScamDetector.tag), "security": ticket.tags.contains(SecretGuard.tag),
