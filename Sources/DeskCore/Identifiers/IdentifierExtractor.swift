@@ -25,8 +25,11 @@ public struct IdentifierExtractor: Sendable {
     /// All identifiers in `text`, in order; offsets count Unicode scalars.
     public func extract(from text: String) -> [IdentifierFinding] {
         // Most messages hold no run of 14 ASCII letters and digits: answer those without copying the text.
-        guard Self.mayHoldIdentifier(text) else { return [] }
-        let scalars = text.unicodeScalars.map(\.value)
+        // Full-width letters and digits (a Chinese input method left in full-width mode: "ＴＱｎ９…") are read as ASCII,
+        // one scalar for one, so offsets still count the text as written.
+        let hasFullWidth = text.unicodeScalars.contains { Self.isFullWidthAlnum($0.value) }
+        guard hasFullWidth || Self.mayHoldIdentifier(text) else { return [] }
+        let scalars = text.unicodeScalars.map { Self.isFullWidthAlnum($0.value) ? $0.value - 0xFEE0 : $0.value }
         var found: [IdentifierFinding] = []
         var i = 0
         while i < scalars.count {
@@ -90,6 +93,12 @@ public struct IdentifierExtractor: Sendable {
         if workchainStart > 0, ScalarClass.isASCIIAlnum(scalars[workchainStart - 1]) || scalars[workchainStart - 1] == 0x2D { return nil }
         let value = String(decoding: scalars[workchainStart..<(start + 64)].map { UInt8($0) }, as: UTF8.self)
         return IdentifierFinding(kind: .address, chain: .ton, value: value, valid: true, start: workchainStart, end: start + 64)
+    }
+
+    /// Full-width digits and letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A); full-width punctuation stays as it is, so
+    /// "链接：" still ends a link.
+    static func isFullWidthAlnum(_ scalar: UInt32) -> Bool {
+        scalar &- 0xFF10 < 10 || scalar &- 0xFF21 < 26 || scalar &- 0xFF41 < 26
     }
 
     /// True when `text` has a run of at least 14 ASCII letters and digits, the shortest any identifier is.

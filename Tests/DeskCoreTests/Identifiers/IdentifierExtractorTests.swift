@@ -112,6 +112,16 @@ struct IdentifierExtractorTests {
         #expect(Chain(name: "DOGE") == .dogecoin && Chain(name: "Ripple") == .xrp && Chain(name: "BCH") == .bitcoinCash && Chain(name: "toncoin") == .ton)
     }
 
+    @Test func fullWidthCharactersAreReadAsASCII() {
+        // Typed with a Chinese input method in full-width mode; offsets count the text as written.
+        let text = "地址：ＴＱｎ９Ｙ２ｋｈＥｓＬＪＷ１ＣｈＶＷＦＭＳＭｅＲＤｏｗ５ＫｃｂＬＳＥ"
+        let found = extractor.extract(from: text)
+        #expect(found.count == 1)
+        #expect(found.first?.chain == .tron && found.first?.valid == true)
+        #expect(found.first?.value == "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE")
+        #expect(found.first?.start == 3 && found.first?.end == text.unicodeScalars.count)
+    }
+
     @Test func explorerLinks() {
         let links = ExplorerLinks.default
         let tx = IdentifierFinding(kind: .txid, chain: .ethereum, value: "0xabc", valid: true, start: 0, end: 5)
