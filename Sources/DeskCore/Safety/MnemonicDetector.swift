@@ -3,26 +3,47 @@ import Foundation
 /// What lies between two words, as far as a recovery phrase is concerned.
 ///
 /// People write phrases with spaces, commas, line breaks, ideographic spaces and numbering
-/// (`1. abandon 2) ability`, `(3)`, `①`, `4、`). Anything else between two words, such as a full
-/// stop, a quote, a hyphen or more than 16 scalars of separators, ends the phrase.
+/// (`1. abandon 2) ability`, `(3)`, `①`, `4、`), and also joined by hyphens, slashes, bars, full stops or as a
+/// quoted list (`["abandon","ability",…]`). Anything else between two words, such as a colon or a bracket that is not
+/// after a list number, or more than 16 scalars of separators, ends the phrase.
 struct WordGap {
     var length = 0
     var broken = false
     var numbered = false
+    /// A hyphen, slash, bar, full stop or quote: how machines and some people join a phrase, and also how prose joins
+    /// words ("one-thing", "and/or"), so a Latin run joined so must pass the checksum (see `judgeSpaced`).
+    var joined = false
+    /// Quote marks and commas seen: a quote around a phrase ends it, but `","` between two words is a quoted list.
+    var quotes = 0
+    var comma = false
 
     @inline(__always) mutating func reset() {
         length = 0
         broken = false
         numbered = false
+        joined = false
+        quotes = 0
+        comma = false
     }
+
+    /// Whether the gap ends a phrase: anything not a separator, or a quote that is not part of `","`.
+    var ends: Bool { broken || (quotes > 0 && !isQuotedListSeparator) }
+
+    var isQuotedListSeparator: Bool { quotes == 2 && comma }
 
     @inline(__always) mutating func add(_ c: UInt32) {
         length += 1
         switch c {
-        case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2C, 0xFF0C, 0x3001, 0x3B, 0xFF1B, 0x28, 0xFF08, 0x5B, 0x23:
+        case 0x2C:
+            comma = true // , (also inside a quoted list)
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0xFF0C, 0x3001, 0x3B, 0xFF1B, 0x28, 0xFF08, 0x5B, 0x23:
             break // space, tab, newlines, NBSP, ideographic space, commas, 、, semicolons, ( （ [ #
-        case 0x2E, 0x29, 0x3A, 0xFF09, 0xFF1A, 0x5D, 0xFF0E:
-            if !numbered { broken = true } // . ) : （ ： ] ． only right after a list number
+        case 0x2D, 0x2F, 0x7C, 0xB7, 0x2022, 0x2E:
+            joined = true // - / | · • . : "word-word-…", "word / word", "word. word."
+        case 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019:
+            quotes += 1 // " ' “ ” ‘ ’ : around a phrase, or `","` in a quoted list
+        case 0x29, 0x3A, 0xFF09, 0xFF1A, 0x5D, 0xFF0E:
+            if !numbered { broken = true } // ) : （ ： ] ． only right after a list number
         default:
             broken = true
         }
@@ -50,6 +71,7 @@ struct PhraseWord {
     var isFunctionWord: Bool
     var gapNonEmpty: Bool
     var gapNumbered: Bool
+    var gapJoined = false
     /// Not in the English list but one slip from a list word (see ``BIP39Wordlists/slipCorrection(_:)``); `key` is
     /// then that word's key when only one list word is that close.
     var isSlip = false
@@ -125,12 +147,13 @@ struct MnemonicRunTracker {
 
     /// Feeds one word and the languages whose list contains it (0 for none).
     @inline(__always) mutating func push(start: Int, end: Int, key: UInt64, languages: UInt16, isFunctionWord: Bool) {
-        if gap.broken {
+        if gap.ends {
             closeAll()
             unlisted = nil
         }
         var word = PhraseWord(start: start, end: end, key: key, isFunctionWord: isFunctionWord,
-                              gapNonEmpty: gap.length > 0, gapNumbered: gap.numbered)
+                              gapNonEmpty: gap.length > 0, gapNumbered: gap.numbered,
+                              gapJoined: (gap.joined || gap.isQuotedListSeparator) && !gap.numbered)
         gap.reset()
         var languages = languages
         let english = BIP39Language.english.bit
@@ -242,6 +265,8 @@ struct MnemonicRunTracker {
         // Slips (a word one typo from a list word) are for phrases copied by hand: a long run, mostly list words.
         let slips = run.filter(\.isSlip).count
         if slips > 0 && ((count < Self.minimumWordsWithSlips && !numbered) || slips * 4 > count) { return }
+        // Joined by hyphens, slashes, full stops or quotes: a phrase only when the checksum says so.
+        if !numbered, run.dropFirst().contains(where: \.gapJoined), !Self.hasValidWindow(indices) { return }
         if !numbered {
             let functionWords = Double(run.filter(\.isFunctionWord).count)
             // An exact phrase that passes the checksum only loses to clearly prose-like text.

@@ -89,6 +89,19 @@ struct MnemonicDetectorTests {
         #expect(scanner.scan(missing).findings.first?.kind == .mnemonic)
     }
 
+    @Test func phrasesJoinedByHyphensSlashesStopsOrAsAQuotedList() {
+        let words = Self.phrases[0].1.split(separator: " ")
+        for text in [words.joined(separator: "-"), words.joined(separator: " / "), words.joined(separator: ". "), words.joined(separator: "|"),
+                     "[\"" + words.joined(separator: "\",\"") + "\"]"] {
+            let findings = scanner.scan("backup: \(text) ok").findings
+            #expect(findings.count == 1 && findings.first?.kind == .mnemonic && findings.first?.confidence == 0.99, "\(text)")
+        }
+        // Joined so, a phrase must pass the checksum: prose joins list words with hyphens and slashes too.
+        let wrong = words.dropLast().joined(separator: "-") + "-drum"
+        #expect(scanner.scan(wrong).findings.isEmpty)
+        #expect(scanner.scan("parse one-thing one-thing\" gives the same thing twice (when one-thing is used)").findings.isEmpty)
+    }
+
     @Test func chineseWithoutSeparators() {
         let unseparated = "我的助记词是帝妇啦曲婆读极机凡赵处烟，谢谢"
         let findings = scanner.scan(unseparated).findings
