@@ -4,14 +4,18 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The agent console: `/console` (the queue) and `/console/tickets/{number}` (one ticket: its facts, conversation and
-/// history; reply, add an internal note, change status and priority).
+/// The agent console:
+/// - `/console`: the queue (what needs work, the agent's own, any status) and a search box;
+/// - `/console/tickets/{number}`: one ticket (facts, conversation, the customer's other tickets, history); reply or add
+///   an internal note, change status and priority, take it;
+/// - `/console/new`: open a ticket for a caller.
 ///
 /// Server-rendered pages with plain forms, so it works without script under the site's content policy. Agents sign in at
 /// `/signin`; the session cookie is the credential and every form carries the session's CSRF token. Permissions are
-/// the API's (`tickets.read` to see, `tickets.write` to act), and replies go through the same door as
-/// `POST /api/v1/tickets/{ticket}/messages` (``TicketsController/post(_:to:requestLanguage:context:)``): secrets
-/// removed, scam moderation, verification codes recorded.
+/// the API's (`tickets.read` to see, `tickets.write` to act), and replies and new tickets go through the API's own
+/// doors (``TicketsController/post(_:to:requestLanguage:context:)``,
+/// ``TicketsController/openTicket(_:language:requestLanguage:context:)``): secrets removed, scam moderation, crypto
+/// fields filled, verification codes recorded.
 struct ConsolePages {
     let dependencies: Dependencies
     let metrics: DeskMetrics
@@ -40,7 +44,7 @@ struct ConsolePages {
     static let activeStatuses: [TicketStatus] = [.new, .open, .pending, .onHold]
 
     @Sendable func queue(_ request: Request, context: DeskRequestContext) async throws -> Response {
-        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
+        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn }
         let chrome = PageChrome(request: request, titleKey: "console.queue")
         guard agent.may(.readTickets) else { return forbidden(chrome) }
         let filterValue = request.uri.queryParameters["status"].map(String.init) ?? "active"
@@ -92,14 +96,14 @@ struct ConsolePages {
     static let manualChannels: [Channel] = [.phone, .email, .chat, .web, .telegram, .wechat, .weibo, .x, .forum]
 
     @Sendable func newTicketForm(_ request: Request, context: DeskRequestContext) async throws -> Response {
-        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
+        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn }
         let chrome = PageChrome(request: request, titleKey: "console.new")
         guard agent.may(.writeTickets) else { return forbidden(chrome) }
         return renderNewTicket(request, chrome: chrome, fields: FormData(""), error: nil, status: .ok)
     }
 
     @Sendable func openTicket(_ request: Request, context: DeskRequestContext) async throws -> Response {
-        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
+        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn }
         let chrome = PageChrome(request: request, titleKey: "console.new")
         let body = try await request.body.collect(upTo: dependencies.limits.jsonBodyBytes)
         var fields = FormData(String(buffer: body))
@@ -173,7 +177,7 @@ struct ConsolePages {
     // MARK: One ticket
 
     @Sendable func ticket(_ request: Request, context: DeskRequestContext) async throws -> Response {
-        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
+        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn }
         let chrome = PageChrome(request: request, titleKey: "console.queue")
         guard agent.may(.readTickets) else { return forbidden(chrome) }
         guard let number = context.parameters.get("ticket").flatMap({ TicketNumber(parsing: $0) }) else { return notFound(chrome) }
@@ -222,7 +226,7 @@ struct ConsolePages {
         _ request: Request, context: DeskRequestContext,
         _ action: (TicketNumber, FormData, AgentRequestContext) async throws -> String
     ) async throws -> Response {
-        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn(request) }
+        guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn }
         let chrome = PageChrome(request: request, titleKey: "console.queue")
         guard let number = context.parameters.get("ticket").flatMap({ TicketNumber(parsing: $0) }) else { return notFound(chrome) }
         let body = try await request.body.collect(upTo: dependencies.limits.jsonBodyBytes)
@@ -367,9 +371,7 @@ struct ConsolePages {
         return try AgentRequestContext(context: context)
     }
 
-    static func toSignIn(_ request: Request) -> Response {
-        SignInPages.redirect("/signin")
-    }
+    static var toSignIn: Response { SignInPages.redirect("/signin") }
 
     private func forbidden(_ chrome: PageChrome) -> Response {
         var chrome = chrome
