@@ -191,3 +191,36 @@ def test_agent_opens_a_ticket_for_a_caller(node):
     second = again.headers["Location"].split("/console/tickets/")[1].split("?")[0]
     requester = lambda n: requests.get(f"{node.base_url}/api/v1/tickets/{n}", headers=admin, timeout=10).json()["requesterId"]
     assert requester(second) == requester(number)
+
+
+def test_a_specialist_merges_a_duplicate_and_an_l1_agent_cannot(node):
+    admin = {"Authorization": f"Bearer {node.token}"}
+
+    def open_ticket(subject: str) -> str:
+        created = requests.post(
+            f"{node.base_url}/api/v1/tickets", headers=admin, timeout=10,
+            json={"subject": subject, "requester": {"email": "twice@example.com"}, "message": {"text": subject, "author": "customer"}},
+        )
+        assert created.status_code == 201, created.text
+        return created.json()["ticket"]["id"]
+
+    first, duplicate = open_ticket("提现未到账"), open_ticket("提现还是没到账")
+    l1 = signed_in_agent(node, "l1-merge@example.com")
+    page = l1.get(node.base_url + f"/console/tickets/{duplicate}", timeout=10)
+    assert "/merge" not in page.text  # no form for a role that may not merge
+    refused = l1.post(node.base_url + f"/console/tickets/{duplicate}/merge", data={"csrf": csrf_of(page), "into": first}, allow_redirects=False, timeout=10)
+    assert refused.status_code == 403
+
+    specialist = signed_in_agent(node, "l2-merge@example.com", role="specialist")
+    page = specialist.get(node.base_url + f"/console/tickets/{duplicate}?lang=en", timeout=10)
+    assert f'action="/console/tickets/{duplicate}/merge"' in page.text
+    assert "twice@example.com" in html.unescape(page.text)  # a specialist sees contact details unmasked
+    bad = specialist.post(node.base_url + f"/console/tickets/{duplicate}/merge", data={"csrf": csrf_of(page), "into": "not a number"}, timeout=10)
+    assert bad.status_code == 400 and 'role="alert"' in bad.text
+    merged = specialist.post(
+        node.base_url + f"/console/tickets/{duplicate}/merge", data={"csrf": csrf_of(page), "into": first}, allow_redirects=False, timeout=10,
+    )
+    assert merged.status_code == 303, merged.text[:500]
+    assert requests.get(f"{node.base_url}/api/v1/tickets/{duplicate}", headers=admin, timeout=10).json()["mergedInto"] == first
+    after = specialist.get(node.base_url + merged.headers["Location"], timeout=10)
+    assert f'href="/console/tickets/{first}"' in after.text and "/merge" not in after.text.split("<h2>")[0]

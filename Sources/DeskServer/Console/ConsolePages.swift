@@ -31,6 +31,7 @@ struct ConsolePages {
         router.get("console/tickets/:ticket", use: ticket)
         router.post("console/tickets/:ticket/reply", use: reply)
         router.post("console/tickets/:ticket/update", use: update)
+        router.post("console/tickets/:ticket/merge", use: merge)
     }
 
     /// Tickets per queue page.
@@ -220,10 +221,23 @@ struct ConsolePages {
         }
     }
 
-    /// A ticket form's post: signed in, `tickets.write`, the session's CSRF token; then `action`, and back to the ticket
-    /// (303) with what happened, or the ticket page again with the error and the status it deserves.
+    /// Merges this ticket into another (a customer who wrote twice): history kept, the customer told, as
+    /// `POST /api/v1/tickets/{ticket}/merge` does. Needs `tickets.merge`.
+    @Sendable func merge(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        try await act(request, context: context, permission: .mergeTickets) { number, fields, agent in
+            guard let target = fields["into"].flatMap({ TicketNumber(parsing: $0.trimmingCharacters(in: .whitespaces)) }) else {
+                throw DeskError.invalidField("into", reason: .invalidValue)
+            }
+            _ = try await dependencies.store.merge(number, into: target, actor: agent.actor, now: dependencies.now())
+            return "console.merged-done"
+        }
+    }
+
+    /// A ticket form's post: signed in, the permission (`tickets.write` unless said), the session's CSRF token; then
+    /// `action`, and back to the ticket (303) with what happened, or the ticket page again with the error and the status
+    /// it deserves.
     private func act(
-        _ request: Request, context: DeskRequestContext,
+        _ request: Request, context: DeskRequestContext, permission: Permission = .writeTickets,
         _ action: (TicketNumber, FormData, AgentRequestContext) async throws -> String
     ) async throws -> Response {
         guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn }
@@ -237,7 +251,7 @@ struct ConsolePages {
             let message = Localizer.shared.text("signin.expired-form", chrome.language)
             return try await renderTicket(number, agent: agent, request: request, notice: nil, error: message, status: .forbidden, draft: draft)
         }
-        guard agent.may(.writeTickets) else { return forbidden(chrome) }
+        guard agent.may(permission) else { return forbidden(chrome) }
         do {
             let notice = try await action(number, fields, agent)
             return SignInPages.redirect("/console/tickets/\(number.description)?done=\(notice)")
@@ -350,9 +364,10 @@ struct ConsolePages {
                 ["value": $0.0, "label": l.text($0.1, language)]
             },
             "merged": ticket.mergedInto?.description ?? "", "isMerged": ticket.mergedInto != nil, "draft": draft,
+            "mayMerge": agent.may(.mergeTickets) && ticket.mergedInto == nil,
         ]
         let done = request.uri.queryParameters["done"].map(String.init)
-        if let notice = notice ?? done.flatMap({ ["console.saved", "console.reply-sent", "console.note-added", "console.ticket-opened"].contains($0) ? $0 : nil }) {
+        if let notice = notice ?? done.flatMap({ ["console.saved", "console.reply-sent", "console.note-added", "console.ticket-opened", "console.merged-done"].contains($0) ? $0 : nil }) {
             values["notice"] = l.text(notice, language)
         }
         if let error { values["error"] = error }
