@@ -51,8 +51,9 @@ struct TicketsController {
     func openTicket(_ draft: TicketDraft, language: Language, requestLanguage: Language, context: AgentRequestContext) async throws -> (ticket: Ticket, message: Message) {
         var (cleanDraft, secrets) = SecretGuard().clean(draft, language: language)
         let scam = try await scamFinding(in: cleanDraft.firstMessage.body, author: cleanDraft.firstMessage.author)
-        if scam == nil {
-            // After the secrets are gone (a private key is also 64 hex digits), and not from an impostor's message.
+        if scam?.action != .hold {
+            // After the secrets are gone (a private key is also 64 hex digits), and not from an impostor's message (a
+            // flagged one, such as a victim passing on a scammer's words, is the customer's own).
             cleanDraft.crypto = CryptoFieldExtractor().fill(cleanDraft.crypto, from: [cleanDraft.subject, cleanDraft.firstMessage.body.text])
         }
         Self.apply(scam, to: &cleanDraft.firstMessage)
@@ -222,7 +223,7 @@ struct TicketsController {
             message.ticket = target
         }
         if let scam { ticket = try await recordScam(scam, on: ticket.number, language: requestLanguage, context: context) }
-        if draft.kind == .customerReply, scam == nil {
+        if draft.kind == .customerReply, scam?.action != .hold {
             ticket = try await fillCryptoFields(of: ticket, from: draft.body.text)
         }
         return (message, ticket)
