@@ -117,7 +117,7 @@ struct ConsolePages {
         }
         guard agent.may(.writeTickets) else { return forbidden(chrome) }
         do {
-            let (draft, language) = try Self.draft(from: fields, body: String(buffer: body))
+            let (draft, language) = try Self.draft(fromForm: String(buffer: body))
             let (ticket, message) = try await tickets.openTicket(draft, language: language, requestLanguage: chrome.language, context: agent)
             _ = try await tickets.verifiedResource(message, recordCode: true)
             return SignInPages.redirect("/console/tickets/\(ticket.number.description)?done=console.ticket-opened")
@@ -126,9 +126,9 @@ struct ConsolePages {
         }
     }
 
-    /// The ticket a new-ticket form describes. The texts are taken from `body` as posted (the API door removes secrets
-    /// from them); the customer is found by email or phone, or created.
-    static func draft(from fields: FormData, body: String) throws(DeskError) -> (TicketDraft, Language) {
+    /// The ticket a new-ticket form describes, from the form as posted (the API door removes secrets from it, and
+    /// warns the customer); the customer is found by email or phone, or created.
+    static func draft(fromForm body: String) throws(DeskError) -> (TicketDraft, Language) {
         let raw = FormData(body)
         func text(_ key: String) -> String? { raw[key].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
         let language = text("language").flatMap(Language.init(rawValue:)) ?? .zhCN
