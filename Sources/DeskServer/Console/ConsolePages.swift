@@ -112,7 +112,7 @@ struct ConsolePages {
         for key in ["subject", "text", "name", "email", "phone"] {
             if let value = fields[key] { fields.fields[key] = SecretGuard().clean(value, language: chrome.language).text }
         }
-        guard let secret = request.cookies[SessionCookie.name]?.value, SessionCookie.csrfMatches(fields["csrf"], secret: secret) else {
+        guard Self.csrfMatches(request, fields) else {
             return renderNewTicket(request, chrome: chrome, fields: fields, error: Localizer.shared.text("signin.expired-form", chrome.language), status: .forbidden)
         }
         guard agent.may(.writeTickets) else { return forbidden(chrome) }
@@ -247,7 +247,7 @@ struct ConsolePages {
         let fields = FormData(String(buffer: body))
         // What the agent typed comes back with an error, so a refused reply is not lost (secrets removed first).
         let draft = SecretGuard().clean(fields["text"] ?? "", language: chrome.language).text
-        guard let secret = request.cookies[SessionCookie.name]?.value, SessionCookie.csrfMatches(fields["csrf"], secret: secret) else {
+        guard Self.csrfMatches(request, fields) else {
             let message = Localizer.shared.text("signin.expired-form", chrome.language)
             return try await renderTicket(number, agent: agent, request: request, notice: nil, error: message, status: .forbidden, draft: draft)
         }
@@ -388,16 +388,21 @@ struct ConsolePages {
 
     static var toSignIn: Response { SignInPages.redirect("/signin") }
 
-    private func forbidden(_ chrome: PageChrome) -> Response {
+    private func forbidden(_ chrome: PageChrome) -> Response { messagePage("console.forbidden", status: .forbidden, chrome: chrome) }
+
+    private func notFound(_ chrome: PageChrome) -> Response { messagePage("console.not-found", status: .notFound, chrome: chrome) }
+
+    /// A page that only says why nothing else is shown.
+    private func messagePage(_ key: String, status: HTTPResponse.Status, chrome: PageChrome) -> Response {
         var chrome = chrome
-        chrome.title = Localizer.shared.text("console.forbidden", chrome.language)
-        return dependencies.pages.render("console_message", ["message": chrome.title], chrome: chrome, status: .forbidden)
+        chrome.title = Localizer.shared.text(key, chrome.language)
+        return dependencies.pages.render("console_message", ["message": chrome.title], chrome: chrome, status: status)
     }
 
-    private func notFound(_ chrome: PageChrome) -> Response {
-        var chrome = chrome
-        chrome.title = Localizer.shared.text("console.not-found", chrome.language)
-        return dependencies.pages.render("console_message", ["message": chrome.title], chrome: chrome, status: .notFound)
+    /// Whether a posted form carries the CSRF token of the session behind the request's cookie.
+    static func csrfMatches(_ request: Request, _ fields: FormData) -> Bool {
+        guard let secret = request.cookies[SessionCookie.name]?.value else { return false }
+        return SessionCookie.csrfMatches(fields["csrf"], secret: secret)
     }
 
     /// A time as agents read it in a list: `2026-11-22 10:50 UTC`.
