@@ -44,17 +44,35 @@ public enum SSORefusal: String, Sendable, CaseIterable {
     case replayed
 }
 
-/// Messages to customers about signing in, in their language.
+/// Messages to customers, in their language: sign-in codes and notices about their requests.
+///
+/// A notice about a request names its number and says where to read it, never what anyone wrote: whoever types an email
+/// address into the public request form chooses the text of the request, and an official email must not carry it
+/// (a link to a fake site, "send your phrase to …").
 public enum CustomerNotice: Sendable {
     case signInCode(String)
+    /// A request from the support pages was received.
+    case requestReceived(TicketNumber)
+    /// An agent answered a request made on the support pages.
+    case replied(TicketNumber)
 
-    public var kind: String { "customer-sign-in-code" }
+    public var kind: String {
+        switch self {
+        case .signInCode: "customer-sign-in-code"
+        case .requestReceived: "customer-request-received"
+        case .replied: "customer-request-answered"
+        }
+    }
 
     public func message(in language: Language) -> (subject: String, body: String) {
         let l = Localizer.shared
         switch self {
         case .signInCode(let code):
             return (l.text("notice.customer-code-subject", language), l.format("notice.customer-code-body", language, code, String(Int(CustomerCodeRules.lifetime / 60))))
+        case .requestReceived(let number):
+            return (l.format("notice.request-received-subject", language, number.description), l.format("notice.request-received-body", language, number.description))
+        case .replied(let number):
+            return (l.format("notice.request-answered-subject", language, number.description), l.format("notice.request-answered-body", language, number.description))
         }
     }
 }

@@ -36,3 +36,14 @@ public enum CustomerCodeSendRules {
     /// Sends older than this never matter to any limit above; the store forgets them.
     public static let memory: TimeInterval = 3600
 }
+
+/// How often the public request form (`/support`) takes a request for one email and from one address. Generous for a
+/// person in trouble who writes twice, tight for a script filling the queue. Windows stay within the memory of
+/// ``CustomerCodeSendRules`` (the store forgets every key's sends after it).
+public enum SupportRequestRules {
+    public static let perEmail = [SendLimit(window: 600, maximum: 3), SendLimit(window: 3600, maximum: 6)]
+    public static let perAddress = [SendLimit(window: 600, maximum: 5), SendLimit(window: 3600, maximum: 20)]
+
+    public static func emailKey(_ email: EmailAddress) -> String { "request-email:" + email.rawValue.lowercased() }
+    public static func addressKey(_ ip: String) -> String { "request-ip:" + ip }
+}

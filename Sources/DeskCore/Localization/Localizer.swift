@@ -32,7 +32,7 @@ public struct Localizer: Sendable {
 /// `Strings+<Area>.swift` beside this file, listed in ``areas``. A key defined twice is a programming error.
 enum LocalizationTable {
     /// Every area's table besides the core one.
-    static let areas: [[String: [Language: String]]] = [web, safety, helpCenter, accounts, secondFactor, mail, console]
+    static let areas: [[String: [Language: String]]] = [web, safety, helpCenter, accounts, secondFactor, mail, console, support]
 
     static let all: [String: [Language: String]] = areas.reduce(entries) { table, area in
         table.merging(area) { first, _ in preconditionFailure("localisation key defined twice: \(first)") }

@@ -32,49 +32,62 @@ struct CustomerController {
     @Sendable func sendCode(_ request: Request, context: DeskRequestContext) async throws -> Response {
         var request = request
         let input = try await request.decodeJSON(as: CustomerCodeInput.self, limit: 16 * 1024)
+        try await sendCode(to: input.email, clientIP: context.clientIP)
+        return try .json(CodeSent(expiresInSeconds: Int(CustomerCodeRules.lifetime)), status: .accepted, headers: [.cacheControl: "no-store"])
+    }
+
+    /// Puts a sign-in code for `email` into the outbox when the email belongs to a customer, and does nothing otherwise;
+    /// limited per email and per address alike, so nobody learns which emails are known. The support pages use it too.
+    func sendCode(to email: EmailAddress, clientIP: String) async throws {
         try await SessionsController(dependencies: dependencies).checkThrottle(
-            keys: [CustomerCodeRules.counterKey(input.email), FailureCounter.address(context.clientIP)], policy: CustomerCodeRules.throttle
+            keys: [CustomerCodeRules.counterKey(email), FailureCounter.address(clientIP)], policy: CustomerCodeRules.throttle
         )
         // Counted before looking the email up, so known and unknown emails are limited (and answered) alike.
         let now = dependencies.now()
         let limits = [
-            CustomerCodeSendRules.emailKey(input.email): CustomerCodeSendRules.perEmail,
-            CustomerCodeSendRules.addressKey(context.clientIP): CustomerCodeSendRules.perAddress,
+            CustomerCodeSendRules.emailKey(email): CustomerCodeSendRules.perEmail,
+            CustomerCodeSendRules.addressKey(clientIP): CustomerCodeSendRules.perAddress,
         ]
         if let retryAt = try await dependencies.store.claimSend(limits, memory: CustomerCodeSendRules.memory, now: now) {
             // Stored times are whole microseconds; the millisecond of slack keeps "60.0000004 s" from reading as 61.
             throw DeskError.tooManyCodeRequests(retryAfterSeconds: Int(max(1, (retryAt.timeIntervalSince(now) - 0.001).rounded(.up))))
         }
-        if let customer = try await dependencies.store.customer(email: input.email) {
+        if let customer = try await dependencies.store.customer(email: email) {
             let code = Self.newCode()
             try await dependencies.store.issueCustomerCode(
-                to: customer, email: input.email, codeHash: Self.codeHash(code, email: input.email),
+                to: customer, email: email, codeHash: Self.codeHash(code, email: email),
                 message: CustomerNotice.signInCode(code).message(in: customer.language), now: now
             )
         }
-        return try .json(CodeSent(expiresInSeconds: Int(CustomerCodeRules.lifetime)), status: .accepted, headers: [.cacheControl: "no-store"])
     }
 
     @Sendable func signInWithCode(_ request: Request, context: DeskRequestContext) async throws -> Response {
         var request = request
         let input = try await request.decodeJSON(as: CustomerSignInInput.self, limit: 16 * 1024)
+        let customer = try await customer(provingCode: input.code, email: input.email, request: request, clientIP: context.clientIP)
+        return try await startSession(for: customer, method: "email-code", request: request)
+    }
+
+    /// The customer whose unused code for `email` this is; a wrong code is counted against the email and the address
+    /// (``DeskError/invalidCode``, or ``DeskError/tooManyAttempts(retryAfterSeconds:)`` once locked).
+    func customer(provingCode code: String, email: EmailAddress, request: Request, clientIP: String) async throws -> Customer {
         let now = dependencies.now()
         var attempt = SignInAttempt(
-            agentID: nil, email: input.email.rawValue, ip: context.clientIP, userAgent: SessionsController.cleanUserAgent(request.headers[.userAgent]),
+            agentID: nil, email: email.rawValue, ip: clientIP, userAgent: SessionsController.cleanUserAgent(request.headers[.userAgent]),
             language: request.language, at: now
         )
-        attempt.accountKey = CustomerCodeRules.counterKey(input.email)
+        attempt.accountKey = CustomerCodeRules.counterKey(email)
         try await SessionsController(dependencies: dependencies).checkThrottle(keys: attempt.counterKeys, policy: CustomerCodeRules.throttle)
-        let digits = input.code.filter { !$0.isWhitespace }
+        let digits = code.filter { !$0.isWhitespace }
         guard digits.count == CustomerCodeRules.digits, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-            let customerID = try await dependencies.store.useCustomerCode(email: input.email, codeHash: Self.codeHash(digits, email: input.email), now: now)
+            let customerID = try await dependencies.store.useCustomerCode(email: email, codeHash: Self.codeHash(digits, email: email), now: now)
         else {
             _ = try await dependencies.store.recordFailedSignIn(
                 attempt, reason: "wrong-customer-code", lockReason: "too-many-codes", policy: CustomerCodeRules.throttle
             )
             throw DeskError.invalidCode
         }
-        return try await startSession(for: try await dependencies.store.customer(customerID), method: "email-code", request: request)
+        return try await dependencies.store.customer(customerID)
     }
 
     @Sendable func signInWithWallet(_ request: Request, context: DeskRequestContext) async throws -> Response {
@@ -87,11 +100,8 @@ struct CustomerController {
     }
 
     func startSession(for customer: Customer, method: String, request: Request) async throws -> Response {
-        let secret = CustomerCookie.newSecret()
         let now = dependencies.now()
-        try await dependencies.store.startCustomerSession(
-            CustomerSession(idHash: Secrets.sha256Hex(secret), customerID: customer.id, method: method, createdAt: now, lastSeenAt: now)
-        )
+        let secret = try await newSession(for: customer, method: method, now: now)
         let body = CustomerSessionResource(
             customer: CustomerSelfResource(customer, verifiedByWallet: try await dependencies.store.isVerifiedByWallet(customer.id)),
             csrfToken: CustomerCookie.csrfToken(for: secret), expiresAt: dependencies.accounts.customerSessions.expiry(createdAt: now, lastSeenAt: now)
@@ -99,6 +109,15 @@ struct CustomerController {
         return try .json(
             body, headers: [.setCookie: CustomerCookie.setCookie(secret, request: request, settings: dependencies.accounts), .cacheControl: "no-store"]
         )
+    }
+
+    /// Starts a customer session and returns its secret (the `wd_customer` cookie's value); only its hash is stored.
+    func newSession(for customer: Customer, method: String, now: Date) async throws -> String {
+        let secret = CustomerCookie.newSecret()
+        try await dependencies.store.startCustomerSession(
+            CustomerSession(idHash: Secrets.sha256Hex(secret), customerID: customer.id, method: method, createdAt: now, lastSeenAt: now)
+        )
+        return secret
     }
 
     static func newCode() -> String {
@@ -158,7 +177,7 @@ struct CustomerController {
 
     @Sendable func signOut(_ request: Request, context: CustomerRequestContext) async throws -> Response {
         try await dependencies.store.endCustomerSession(idHash: context.session.idHash, now: dependencies.now())
-        return Response(status: .noContent, headers: [.setCookie: "\(CustomerCookie.name)=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"])
+        return Response(status: .noContent, headers: [.setCookie: CustomerCookie.clearCookie()])
     }
 }
 

@@ -89,6 +89,16 @@ struct MessageInput: JSONBody {
         guard attachmentIds.count <= 20 else { throw DeskError.invalidField(json.field("attachmentIds"), reason: .tooMany) }
     }
 
+    /// A customer's reply from a form (the support pages): public, their own words only.
+    init(customerText text: String) {
+        self.text = text
+        html = nil
+        visibility = .public
+        author = .customer
+        attachmentIds = []
+        status = nil
+    }
+
     /// An agent's reply or note from a form (the agent console).
     init(agentText text: String, visibility: MessageVisibility, status: TicketStatus?) {
         self.text = text

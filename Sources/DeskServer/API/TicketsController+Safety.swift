@@ -2,6 +2,7 @@ import Crypto
 import DeskCore
 import DeskStore
 import Foundation
+import Logging
 
 extension TicketsController {
     /// The resource of a message with its verification code when it is a public agent message. With `recordCode` the
@@ -38,7 +39,7 @@ extension TicketsController {
     }
 
     /// After the message is stored: tags the ticket (a history event) and leaves an internal note saying why.
-    func recordScam(_ finding: ScamFinding, on number: TicketNumber, language: Language, context: AgentRequestContext) async throws -> Ticket {
+    func recordScam(_ finding: ScamFinding, on number: TicketNumber, language: Language, logger: Logger) async throws -> Ticket {
         _ = try await dependencies.store.updateTicket(number, expectedVersion: nil, actor: .system, now: dependencies.now()) { ticket in
             if !ticket.tags.contains(ScamDetector.tag) { ticket.tags = (ticket.tags + [ScamDetector.tag]).sorted() }
         }
@@ -47,7 +48,7 @@ extension TicketsController {
         var text = l.format("scam.note-\(finding.action.rawValue)", language, reasons)
         if !finding.lookAlikes.isEmpty { text += " " + l.format("scam.look-alikes", language, finding.lookAlikes.joined(separator: ", ")) }
         if finding.reported { text += " " + l.text("scam.reported", language) }
-        context.logger.notice(
+        logger.notice(
             "suspected scam message", metadata: ["ticket": "\(number)", "action": "\(finding.action.rawValue)",
                                                  "signals": "\(finding.signals.map(\.rawValue).joined(separator: ","))"]
         )

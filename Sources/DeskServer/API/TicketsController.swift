@@ -2,6 +2,7 @@ import DeskCore
 import DeskStore
 import Foundation
 import Hummingbird
+import Logging
 
 /// `/api/v1/tickets`: open, read, list, change and merge tickets; their messages and history.
 struct TicketsController {
@@ -38,7 +39,7 @@ struct TicketsController {
             )
         )
         let language = try await requesterLanguage(input.requester, fallback: request.language)
-        let (ticket, message) = try await openTicket(draft, language: language, requestLanguage: request.language, context: context)
+        let (ticket, message) = try await openTicket(draft, language: language, requestLanguage: request.language, by: context.caller)
         return try .json(
             TicketWithMessage(ticket: TicketResource(ticket, explorers: dependencies.explorers), message: try await verifiedResource(message, recordCode: true)), status: .created,
             headers: [.location: "/api/v1/tickets/\(ticket.number)", .eTag: "\"\(ticket.version)\""]
@@ -47,8 +48,8 @@ struct TicketsController {
 
     /// Opens a ticket through every check of the API door: secrets removed (the customer warned, the ticket routed to
     /// security), scam moderation, crypto fields filled from the text. `language` is the requester's. The agent
-    /// console's "new ticket" form opens tickets through here too.
-    func openTicket(_ draft: TicketDraft, language: Language, requestLanguage: Language, context: AgentRequestContext) async throws -> (ticket: Ticket, message: Message) {
+    /// console's "new ticket" form and the customers' support pages open tickets through here too.
+    func openTicket(_ draft: TicketDraft, language: Language, requestLanguage: Language, by caller: Caller) async throws -> (ticket: Ticket, message: Message) {
         var (cleanDraft, secrets) = SecretGuard().clean(draft, language: language)
         let scam = try await scamFinding(in: cleanDraft.firstMessage.body, author: cleanDraft.firstMessage.author)
         if scam?.action != .hold {
@@ -57,14 +58,14 @@ struct TicketsController {
             cleanDraft.crypto = CryptoFieldExtractor().fill(cleanDraft.crypto, from: [cleanDraft.subject, cleanDraft.firstMessage.body.text])
         }
         Self.apply(scam, to: &cleanDraft.firstMessage)
-        var (ticket, message) = try await dependencies.store.createTicket(cleanDraft, actor: context.actor, now: dependencies.now())
+        var (ticket, message) = try await dependencies.store.createTicket(cleanDraft, actor: caller.actor, now: dependencies.now())
         metrics.ticketCreated(channel: ticket.channel)
         if !secrets.isEmpty {
             let originals = [draft.subject, draft.firstMessage.body.text] + Self.cryptoTexts(draft.crypto) + Self.contactTexts(draft.requester)
             try await routeToSecurity(ticket.number, seenBefore: try await recordFingerprints(of: originals, on: ticket.number), language: language)
-            ticket = try await warnAboutSecrets(secrets, on: ticket.number, language: language, context: context)
+            ticket = try await warnAboutSecrets(secrets, on: ticket.number, language: language, logger: caller.logger)
         }
-        if let scam { ticket = try await recordScam(scam, on: ticket.number, language: requestLanguage, context: context) }
+        if let scam { ticket = try await recordScam(scam, on: ticket.number, language: requestLanguage, logger: caller.logger) }
         return (ticket, message)
     }
 
@@ -169,7 +170,7 @@ struct TicketsController {
         let number = try context.ticketNumber()
         var request = request
         let input = try await request.decodeJSON(as: MessageInput.self, limit: dependencies.limits.jsonBodyBytes)
-        let (message, ticket) = try await post(input, to: number, requestLanguage: request.language, context: context)
+        let (message, ticket) = try await post(input, to: number, requestLanguage: request.language, by: context.caller)
         return try .json(
             MessageWithTicket(message: try await verifiedResource(message, recordCode: true), ticket: TicketResource(ticket, explorers: dependencies.explorers)), status: .created,
             headers: [.eTag: "\"\(ticket.version)\""]
@@ -177,14 +178,18 @@ struct TicketsController {
     }
 
     /// Adds a message through every check of the API door (secrets removed and the customer warned, scam moderation,
-    /// crypto fields filled, a follow-up for a closed ticket). The agent console posts replies through here too.
-    func post(_ input: MessageInput, to number: TicketNumber, requestLanguage: Language, context: AgentRequestContext) async throws -> (message: Message, ticket: Ticket) {
+    /// crypto fields filled, a follow-up for a closed ticket). The agent console and the customers' support pages post
+    /// replies through here too.
+    func post(_ input: MessageInput, to number: TicketNumber, requestLanguage: Language, by caller: Caller) async throws -> (message: Message, ticket: Ticket) {
         let author: Actor
-        if input.author == .customer {
+        if caller.actor.kind == .customer {
+            // The customer themselves (the support pages): only their own words, never as an agent.
+            author = caller.actor
+        } else if input.author == .customer {
             // An integration relaying the customer's words (e.g. the wallet app's backend).
             author = Actor(kind: .customer, id: try await dependencies.store.ticket(number).requesterID.rawValue)
         } else {
-            author = context.actor
+            author = caller.actor
         }
         var draft = MessageDraft(
             body: try MessageBody(text: input.text, html: input.html), visibility: input.visibility, author: author, attachmentIDs: input.attachmentIds
@@ -209,7 +214,7 @@ struct TicketsController {
             // start a follow-up ticket instead of being lost. Secrets were already removed from `draft`.
             let previous = try await dependencies.store.ticket(number)
             (ticket, message) = try await dependencies.store.createTicket(
-                try TicketDraft.followUp(to: previous, message: draft), actor: context.actor, now: dependencies.now()
+                try TicketDraft.followUp(to: previous, message: draft), actor: caller.actor, now: dependencies.now()
             )
         }
         if !secrets.isEmpty {
@@ -219,14 +224,25 @@ struct TicketsController {
                 SecretGuard.flag(&$0.priority, &$0.tags)
             }
             try await routeToSecurity(target, seenBefore: try await recordFingerprints(of: [original], on: target), language: language)
-            ticket = try await warnAboutSecrets(secrets, on: target, language: language, context: context, agentAuthored: author.kind == .agent)
+            ticket = try await warnAboutSecrets(secrets, on: target, language: language, logger: caller.logger, agentAuthored: author.kind == .agent)
             message.ticket = target
         }
-        if let scam { ticket = try await recordScam(scam, on: ticket.number, language: requestLanguage, context: context) }
+        if let scam { ticket = try await recordScam(scam, on: ticket.number, language: requestLanguage, logger: caller.logger) }
         if draft.kind == .customerReply, scam?.action != .hold {
             ticket = try await fillCryptoFields(of: ticket, from: draft.body.text)
         }
+        if draft.kind == .agentReply, ticket.channel == .web { try await tellCustomerOfAnswer(on: ticket) }
         return (message, ticket)
+    }
+
+    /// Emails the requester of a request made on the support pages that it was answered: the number and where to read
+    /// it, never the answer itself (see ``CustomerNotice``).
+    func tellCustomerOfAnswer(on ticket: Ticket) async throws {
+        guard let customer = try? await dependencies.store.customer(ticket.requesterID), let email = customer.email else { return }
+        let notice = CustomerNotice.replied(ticket.number)
+        try await dependencies.store.queueCustomerMail(
+            to: email, language: customer.language, kind: notice.kind, message: notice.message(in: customer.language), now: dependencies.now()
+        )
     }
 
     @Sendable func history(_ request: Request, context: AgentRequestContext) async throws -> Response {
@@ -264,9 +280,9 @@ extension TicketsController {
     /// is an internal note for the team instead: telling the customer "we removed this from your message" would be
     /// false, and the agent decides how to tell them to move their funds.
     func warnAboutSecrets(
-        _ secrets: [SecretFinding], on number: TicketNumber, language: Language, context: AgentRequestContext, agentAuthored: Bool = false
+        _ secrets: [SecretFinding], on number: TicketNumber, language: Language, logger: Logger, agentAuthored: Bool = false
     ) async throws -> Ticket {
-        context.logger.warning(
+        logger.warning(
             "secret removed at the API door",
             metadata: ["ticket": "\(number)", "kinds": "\(Set(secrets.map(\.kind.rawValue)).sorted().joined(separator: ","))"]
         )
@@ -276,6 +292,17 @@ extension TicketsController {
         )
         return try await dependencies.store.addMessage(warning, to: number, setStatus: nil, now: dependencies.now()).ticket
     }
+}
+
+/// Who comes through a ticket door: the actor the history records and the request's logger. An agent (the API, the
+/// console) or a signed-in customer (the support pages).
+struct Caller: Sendable {
+    var actor: Actor
+    var logger: Logger
+}
+
+extension AgentRequestContext {
+    var caller: Caller { Caller(actor: actor, logger: logger) }
 }
 
 struct MessageWithTicket: Codable, Sendable {

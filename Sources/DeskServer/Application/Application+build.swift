@@ -59,6 +59,7 @@ public func buildRouter(
     knowledgeBase.addPublicRoutes(to: router)
     HelpCenterPages(dependencies: dependencies, search: helpSearch).addRoutes(to: router)
     ConsolePages(dependencies: dependencies, metrics: metrics, search: helpSearch).addRoutes(to: router)
+    SupportPages(dependencies: dependencies, metrics: metrics).addRoutes(to: router)
     SessionsController(dependencies: dependencies).addRoutes(to: routes)
     SecondFactorController(dependencies: dependencies).addRoutes(to: routes)
     SignInsController(dependencies: dependencies).addRoutes(to: routes)

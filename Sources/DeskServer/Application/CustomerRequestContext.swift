@@ -27,6 +27,20 @@ enum CustomerCookie {
 
     static func csrfToken(for secret: String) -> String { Secrets.sha256Hex("walletdesk-customer-csrf\u{0}" + secret) }
 
+    /// The live session behind a cookie value, its last use moved to now; nil when there is none or it has expired.
+    static func activeSession(secret: String, dependencies: Dependencies) async throws -> (customer: Customer, session: CustomerSession)? {
+        guard secret.hasPrefix("wdc_"), secret.count < 100 else { return nil }
+        let hash = Secrets.sha256Hex(secret)
+        let now = dependencies.now()
+        guard let found = try await dependencies.store.customerSession(idHash: hash),
+            dependencies.accounts.customerSessions.isAlive(createdAt: found.session.createdAt, lastSeenAt: found.session.lastSeenAt, now: now)
+        else { return nil }
+        try await dependencies.store.touchCustomerSession(idHash: hash, now: now)
+        return found
+    }
+
+    static func clearCookie() -> String { "\(name)=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" }
+
     static func setCookie(_ secret: String, request: Request, settings: AccountSettings) -> String {
         var cookie = "\(name)=\(secret); Path=/; HttpOnly; SameSite=Lax; Max-Age=\(Int(settings.customerSessions.absolute))"
         if SessionCookie.isSecure(request, settings: settings) { cookie += "; Secure" }
@@ -41,18 +55,12 @@ struct CustomerAuthenticator: RouterMiddleware {
     let dependencies: Dependencies
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let secret = request.cookies[CustomerCookie.name]?.value, secret.hasPrefix("wdc_"), secret.count < 100 else {
-            return try await next(request, context)
-        }
-        let hash = Secrets.sha256Hex(secret)
-        let now = dependencies.now()
-        guard let found = try await dependencies.store.customerSession(idHash: hash),
-            dependencies.accounts.customerSessions.isAlive(createdAt: found.session.createdAt, lastSeenAt: found.session.lastSeenAt, now: now)
+        guard let secret = request.cookies[CustomerCookie.name]?.value,
+            let found = try await CustomerCookie.activeSession(secret: secret, dependencies: dependencies)
         else { return try await next(request, context) }
         if !SessionAuthenticator.isSafe(request.method), !constantTimeEquals(request.headers[SessionCookie.csrfHeader] ?? "", CustomerCookie.csrfToken(for: secret)) {
             throw DeskError.csrfRejected
         }
-        try await dependencies.store.touchCustomerSession(idHash: hash, now: now)
         var context = context
         context.customer = (found.customer, found.session)
         return try await next(request, context)

@@ -118,7 +118,7 @@ struct ConsolePages {
         guard agent.may(.writeTickets) else { return forbidden(chrome) }
         do {
             let (draft, language) = try Self.draft(fromForm: String(buffer: body))
-            let (ticket, message) = try await tickets.openTicket(draft, language: language, requestLanguage: chrome.language, context: agent)
+            let (ticket, message) = try await tickets.openTicket(draft, language: language, requestLanguage: chrome.language, by: agent.caller)
             _ = try await tickets.verifiedResource(message, recordCode: true)
             return SignInPages.redirect("/console/tickets/\(ticket.number.description)?done=console.ticket-opened")
         } catch let error as DeskError {
@@ -192,7 +192,7 @@ struct ConsolePages {
             let status = (fields["status"]).flatMap { $0.isEmpty ? nil : TicketStatus(rawValue: $0) }
             let (message, _) = try await tickets.post(
                 MessageInput(agentText: text, visibility: visibility, status: status), to: number,
-                requestLanguage: PageChrome.language(for: request).language, context: agent
+                requestLanguage: PageChrome.language(for: request).language, by: agent.caller
             )
             _ = try await tickets.verifiedResource(message, recordCode: true)
             return visibility == .internal ? "console.note-added" : "console.reply-sent"

@@ -49,6 +49,9 @@ public protocol CustomerAccessStore: Sendable {
     /// Uses the customer's code: the customer when `codeHash` matches an unused, unexpired code with tries left; nil otherwise
     /// (a wrong code uses up a try, the last one kills the code).
     func useCustomerCode(email: EmailAddress, codeHash: String, now: Date) async throws -> CustomerID?
+    /// Puts a notice about the customer's request into the outbox (received, answered). Never a secret: notices say
+    /// where to read, not what was written.
+    func queueCustomerMail(to email: EmailAddress, language: Language, kind: String, message: (subject: String, body: String), now: Date) async throws
     /// Accepts a verified wallet-app identity once per token id (``DeskError/ssoRefused(_:)`` `replayed` otherwise): links or
     /// creates the customer by wallet account id and marks them verified by the wallet app.
     func acceptWalletIdentity(_ identity: WalletIdentity, now: Date) async throws -> Customer
@@ -85,6 +88,19 @@ extension SQLDeskStore: CustomerAccessStore {
                 INSERT INTO outbox (id, created_at, channel, recipient, language, kind, subject, body) VALUES (\(bind: FastUUID.format(FastUUID.random())),
                   \(bind: now.microseconds), 'email', \(bind: email.rawValue), \(bind: customer.language.rawValue),
                   \(bind: CustomerNotice.signInCode("").kind), \(bind: subject), \(bind: body))
+                """
+            ).run()
+        }
+    }
+
+    public func queueCustomerMail(to email: EmailAddress, language: Language, kind: String, message: (subject: String, body: String), now: Date) async throws {
+        let subject = message.subject
+        let body = message.body
+        try await database.write { sql in
+            try await sql.raw(
+                """
+                INSERT INTO outbox (id, created_at, channel, recipient, language, kind, subject, body) VALUES (\(bind: FastUUID.format(FastUUID.random())),
+                  \(bind: now.microseconds), 'email', \(bind: email.rawValue), \(bind: language.rawValue), \(bind: kind), \(bind: subject), \(bind: body))
                 """
             ).run()
         }
