@@ -10,25 +10,14 @@ import html
 import re
 import time
 
-import aiosmtpd.controller as aiosmtpd_controller
 import pytest
 import requests
 
-from conftest import free_port
 from test_accounts_pages import csrf_of
-from test_mail_delivery import CODE, Peer, mail_env
+from test_mail_delivery import CODE, Peer, mail_env, peer  # noqa: F401 (peer: the module's SMTP peer fixture)
 
 PHRASE = "abandon amount liar amount expire adjust cage candy arch gather drum buyer"
 TX = "4b1f0e2d3c5a6978e8f7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281"
-
-
-@pytest.fixture(scope="module")
-def peer(backend_kind):
-    handler = Peer()
-    controller = aiosmtpd_controller.Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield handler, controller.port
-    controller.stop()
 
 
 @pytest.fixture(scope="module")
