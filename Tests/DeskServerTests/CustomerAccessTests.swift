@@ -199,6 +199,56 @@ struct CustomerAccessTests {
         }
     }
 
+    @Test("a customer writes to support: phrase removed and warned, public conversation only, a reply reopens, requests limited")
+    func writeToSupport() async throws {
+        let clock = TestClock()
+        try await TestApp.withSession(accounts: try Self.settings(), clock: clock) { session in
+            var alice = CustomerClient(session: session)
+            let (signedIn, body) = try await Self.sso(session, try await Self.token(account: "W-WRITER", now: clock.now))
+            try alice.adopt(signedIn, body)
+            let phrase = "abandon amount liar amount expire adjust cage candy arch gather drum buyer"
+            let (created, opened) = try await alice.send(
+                .post, "/api/v1/customer/tickets", #"{"text":"USDT gone after I typed \#(phrase)\nhelp","category":"stolen_funds"}"#
+            )
+            #expect(created.status == .created, "\(opened)")
+            let ticket = try #require(opened["ticket"] as? [String: Any])
+            let number = try #require(ticket["id"] as? String)
+            #expect((ticket["subject"] as? String)?.hasPrefix("USDT gone after I typed") == true)
+            #expect(!(ticket["subject"] as? String ?? "abandon").contains("abandon"))
+            #expect(!String(describing: opened).contains("abandon amount"))
+            let (_, agentView) = try await session.json(.get, "/api/v1/tickets/\(number)")
+            #expect(agentView["channel"] as? String == "api" && agentView["priority"] as? String == "urgent")
+            #expect((agentView["tags"] as? [String])?.contains("secret-exposed") == true)
+
+            #expect(try await session.json(.post, "/api/v1/tickets/\(number)/messages", #"{"text":"internal check","visibility":"internal"}"#).0.status == .created)
+            #expect(try await session.json(.post, "/api/v1/tickets/\(number)/messages", #"{"text":"Which network?","status":"pending"}"#).0.status == .created)
+            let (listed, conversation) = try await alice.send(.get, "/api/v1/customer/tickets/\(number)/messages")
+            #expect(listed.status == .ok)
+            let items = try #require(conversation["items"] as? [[String: Any]])
+            #expect(items.map { $0["from"] as? String } == ["customer", "system", "agent"])
+            #expect(!items.contains { ($0["text"] as? String)?.contains("internal check") == true })
+            #expect(items.last?["agentName"] as? String != nil)
+
+            var withoutCSRF = alice
+            withoutCSRF.csrf = nil
+            #expect(try await withoutCSRF.send(.post, "/api/v1/customer/tickets/\(number)/messages", #"{"text":"TRC20"}"#).0.status == .forbidden)
+            #expect(try await alice.send(.post, "/api/v1/customer/tickets/\(number)/messages", #"{"text":7}"#).0.status == .badRequest)
+            let (replied, reply) = try await alice.send(.post, "/api/v1/customer/tickets/\(number)/messages", #"{"text":"TRC20"}"#)
+            #expect(replied.status == .created, "\(reply)")
+            #expect((reply["ticket"] as? [String: Any])?["status"] as? String == "open")
+
+            #expect(try await alice.send(.post, "/api/v1/customer/tickets", #"{"text":"second"}"#).0.status == .created)
+            #expect(try await alice.send(.post, "/api/v1/customer/tickets", #"{"text":"third","category":"nonsense"}"#).0.status == .badRequest)
+            #expect(try await alice.send(.post, "/api/v1/customer/tickets", #"{"text":"third","priority":"urgent"}"#).0.status == .badRequest)
+            // Five requests in ten minutes from one address at most (a customer without an email is counted by address).
+            for text in ["third", "fourth", "fifth"] {
+                #expect(try await alice.send(.post, "/api/v1/customer/tickets", #"{"text":"\#(text)"}"#).0.status == .created)
+            }
+            let (limited, problem) = try await alice.send(.post, "/api/v1/customer/tickets", #"{"text":"sixth"}"#)
+            #expect(limited.status == .tooManyRequests && problem["code"] as? String == "too-many-requests", "\(problem)")
+        }
+    }
+
     @Test("email codes: sent in the customer's language, valid 10 minutes, 5 tries, then a cool-down; unknown emails look the same")
     func emailCodes() async throws {
         let clock = TestClock()

@@ -21,7 +21,10 @@ struct CustomerController {
             group.on(RouterPath(path), method: method, use: handler)
         }
         add(.get, "tickets", tickets)
+        add(.post, "tickets", createTicket)
         add(.get, "tickets/:ticket", ticket)
+        add(.get, "tickets/:ticket/messages", messages)
+        add(.post, "tickets/:ticket/messages", reply)
         add(.get, "tickets/:ticket/call-code", callCode)
         add(.delete, "session", signOut)
     }
@@ -144,6 +147,56 @@ struct CustomerController {
         try .json(CustomerTicketResource(try await ownTicket(context)))
     }
 
+    var doors: TicketsController { TicketsController(dependencies: dependencies, metrics: DeskMetrics.shared) }
+
+    /// A new request from the customer (the wallet app's help screen): the same checks and limits as the support pages'
+    /// form, with channel `api`.
+    @Sendable func createTicket(_ request: Request, context: CustomerRequestContext) async throws -> Response {
+        var request = request
+        let input = try await request.decodeJSON(as: CustomerTicketInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let customer = context.customer
+        try await SupportPages(dependencies: dependencies, metrics: DeskMetrics.shared).claimRequest(email: customer.email, clientIP: context.clientIP)
+        let draft = try SupportPages.draft(
+            subject: input.subject, text: input.text, category: input.category?.rawValue, name: nil, email: customer.email, customer: customer,
+            channel: .api, language: customer.language
+        )
+        let caller = Caller(actor: .customer(customer.id), logger: context.logger)
+        let (ticket, message) = try await doors.openTicket(draft, language: customer.language, requestLanguage: request.language, by: caller)
+        return try .json(
+            CustomerTicketWithMessage(ticket: CustomerTicketResource(ticket), message: CustomerMessageResource(message, agentName: nil)),
+            status: .created, headers: [.location: "/api/v1/customer/tickets/\(ticket.number)"]
+        )
+    }
+
+    /// The public conversation of one of the customer's tickets, oldest first (never internal notes).
+    @Sendable func messages(_ request: Request, context: CustomerRequestContext) async throws -> Response {
+        let ticket = try await ownTicket(context)
+        var names: [UUID: String] = [:]
+        var items: [CustomerMessageResource] = []
+        for message in try await dependencies.store.messages(of: ticket.number, includeInternal: false) where message.visibility == .public {
+            var name: String?
+            if message.authorKind == .agent, let id = message.authorID {
+                if names[id] == nil { names[id] = try? await dependencies.store.agent(AgentID(rawValue: id)).name }
+                name = names[id]
+            }
+            items.append(CustomerMessageResource(message, agentName: name))
+        }
+        return try .json(PageResource(items: items, nextCursor: nil), headers: [.cacheControl: "no-store"])
+    }
+
+    /// The customer's reply: reopens a pending or solved ticket; on a closed one it starts a follow-up (the answer's
+    /// `ticket` is then the follow-up).
+    @Sendable func reply(_ request: Request, context: CustomerRequestContext) async throws -> Response {
+        let ticket = try await ownTicket(context)
+        var request = request
+        let input = try await request.decodeJSON(as: CustomerReplyInput.self, limit: dependencies.limits.jsonBodyBytes)
+        let caller = Caller(actor: .customer(context.customer.id), logger: context.logger)
+        let (message, updated) = try await doors.post(MessageInput(customerText: input.text), to: ticket.number, requestLanguage: request.language, by: caller)
+        return try .json(
+            CustomerMessageWithTicket(message: CustomerMessageResource(message, agentName: nil), ticket: CustomerTicketResource(updated)), status: .created
+        )
+    }
+
     /// The ticket the path names, when it is the signed-in customer's; someone else's ticket looks exactly like no ticket.
     private func ownTicket(_ context: CustomerRequestContext) async throws -> Ticket {
         let number = try context.ticketNumber()
@@ -199,6 +252,55 @@ struct CustomerSignInInput: JSONBody {
         email = try json.required("email") { key throws(DeskError) in try json.value(key, as: EmailAddress.self) }
         code = try json.required("code", json.string)
     }
+}
+
+struct CustomerTicketInput: JSONBody {
+    var subject: String?
+    var text: String
+    var category: TicketCategory?
+
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["subject", "text", "category"])
+        subject = try json.string("subject")
+        text = try json.required("text", json.string)
+        category = try json.value("category")
+    }
+}
+
+struct CustomerReplyInput: JSONBody {
+    var text: String
+
+    init(json: JSONFields) throws(DeskError) {
+        try json.rejectUnknownKeys(["text"])
+        text = try json.required("text", json.string)
+    }
+}
+
+/// A message as its customer sees it: who wrote it (themselves, an agent by name, or a system notice) and the text.
+struct CustomerMessageResource: Codable, Sendable {
+    var id: String
+    var from: AuthorKind
+    var agentName: String?
+    var text: String
+    var createdAt: Date
+
+    init(_ message: Message, agentName: String?) {
+        id = message.id.description
+        from = message.authorKind
+        self.agentName = agentName
+        text = message.bodyText
+        createdAt = message.createdAt
+    }
+}
+
+struct CustomerTicketWithMessage: Codable, Sendable {
+    var ticket: CustomerTicketResource
+    var message: CustomerMessageResource
+}
+
+struct CustomerMessageWithTicket: Codable, Sendable {
+    var message: CustomerMessageResource
+    var ticket: CustomerTicketResource
 }
 
 struct WalletSSOInput: JSONBody {

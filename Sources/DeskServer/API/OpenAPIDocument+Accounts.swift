@@ -1347,6 +1347,87 @@ extension OpenAPIDocument {
                 "customerSession": []
               }
             ]
+          },
+          "post": {
+            "operationId": "customerCreateTicket",
+            "summary": "Write to support (a new request)",
+            "tags": [
+              "Customer"
+            ],
+            "description": "The signed-in customer's new request, through the same checks as every door: a recovery phrase, key or password in it is removed and a public notice on the ticket tells the customer to move their funds; scam moderation; crypto fields filled from the text. With no subject the first line of the text is used; the category sets the first priority. Limited to 3 per 10 minutes (6 an hour) per email and 5 per 10 minutes (20 an hour) per address: 429 `too-many-requests` with Retry-After. With the customer cookie, send the session's `csrfToken` as `X-CSRF-Token`.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/AcceptLanguage"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CustomerTicketInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Opened.",
+                "headers": {
+                  "Location": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "ticket",
+                        "message"
+                      ],
+                      "properties": {
+                        "ticket": {
+                          "$ref": "#/components/schemas/CustomerTicket"
+                        },
+                        "message": {
+                          "$ref": "#/components/schemas/CustomerMessage"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "413": {
+                "$ref": "#/components/responses/TooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "429": {
+                "description": "Too many requests (`too-many-requests`); see `Retry-After`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "customerSession": []
+              }
+            ]
           }
         },
         "/api/v1/customer/tickets/{ticket}": {
@@ -1381,6 +1462,135 @@ extension OpenAPIDocument {
               },
               "404": {
                 "$ref": "#/components/responses/NotFound"
+              }
+            },
+            "security": [
+              {
+                "customerSession": []
+              }
+            ]
+          }
+        },
+        "/api/v1/customer/tickets/{ticket}/messages": {
+          "get": {
+            "operationId": "customerMessages",
+            "summary": "The public conversation of one of the customer's tickets",
+            "tags": [
+              "Customer"
+            ],
+            "description": "Oldest first; internal notes never appear. Someone else's ticket answers 404.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Ticket"
+              },
+              {
+                "$ref": "#/components/parameters/AcceptLanguage"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The conversation.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "items",
+                        "nextCursor"
+                      ],
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/CustomerMessage"
+                          }
+                        },
+                        "nextCursor": {
+                          "type": [
+                            "string",
+                            "null"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            },
+            "security": [
+              {
+                "customerSession": []
+              }
+            ]
+          },
+          "post": {
+            "operationId": "customerReply",
+            "summary": "Reply on one of the customer's tickets",
+            "tags": [
+              "Customer"
+            ],
+            "description": "Secrets are removed as at every door. A reply reopens a pending or solved ticket; on a closed ticket (or a solved one past the reopen window) it starts a follow-up, which the answer's `ticket` then is. Someone else's ticket answers 404. With the customer cookie, send the session's `csrfToken` as `X-CSRF-Token`.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Ticket"
+              },
+              {
+                "$ref": "#/components/parameters/AcceptLanguage"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CustomerReplyInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Added.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "message",
+                        "ticket"
+                      ],
+                      "properties": {
+                        "message": {
+                          "$ref": "#/components/schemas/CustomerMessage"
+                        },
+                        "ticket": {
+                          "$ref": "#/components/schemas/CustomerTicket"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/TooLarge"
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
               }
             },
             "security": [
@@ -1970,6 +2180,88 @@ extension OpenAPIDocument {
                   "sealed-secret-damaged",
                   "too-many-code-requests"
                 ]
+              }
+            }
+          },
+          "CustomerTicketInput": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "text"
+            ],
+            "properties": {
+              "subject": {
+                "type": "string",
+                "maxLength": 250
+              },
+              "text": {
+                "type": "string"
+              },
+              "category": {
+                "type": "string",
+                "enum": [
+                  "account_locked",
+                  "withdrawal_failed",
+                  "deposit_missing",
+                  "transaction_pending",
+                  "stolen_funds",
+                  "account_freeze",
+                  "scam_report",
+                  "two_factor",
+                  "identity_verification",
+                  "fees",
+                  "app_problem",
+                  "complaint",
+                  "general"
+                ]
+              }
+            }
+          },
+          "CustomerReplyInput": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "text"
+            ],
+            "properties": {
+              "text": {
+                "type": "string"
+              }
+            }
+          },
+          "CustomerMessage": {
+            "type": "object",
+            "required": [
+              "id",
+              "from",
+              "text",
+              "createdAt"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "from": {
+                "type": "string",
+                "enum": [
+                  "customer",
+                  "agent",
+                  "system"
+                ],
+                "description": "`system`: a notice from WalletDesk (such as a removed secret)."
+              },
+              "agentName": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "text": {
+                "type": "string"
+              },
+              "createdAt": {
+                "type": "string",
+                "format": "date-time"
               }
             }
           }

@@ -10,10 +10,13 @@ public struct CustomerRequestContext: ChildRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let customer: Customer
     public let session: CustomerSession
+    /// The caller's address, for per-address limits (see ``DeskRequestContext/clientIP``).
+    let clientIP: String
 
     public init(context: DeskRequestContext) throws {
         guard let customer = context.customer else { throw DeskError.unauthorized }
         self.coreContext = context.coreContext
+        self.clientIP = context.clientIP
         self.customer = customer.customer
         self.session = customer.session
     }

@@ -101,12 +101,23 @@ struct SupportPages {
         return email
     }
 
-    /// The ticket a request form describes: from the signed-in customer, or from the email given (found or made). With
-    /// no subject, the first line of the text is the subject.
+    /// The ticket a request form describes: from the signed-in customer, or from the email given (found or made).
     static func draft(_ form: FormData, email: EmailAddress?, customer: Customer?, language: Language) throws(DeskError) -> TicketDraft {
-        func text(_ key: String) -> String? { form[key].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
-        let message = try MessageBody(text: text("text"), html: nil)
-        var subject = text("subject") ?? ""
+        try draft(
+            subject: form["subject"], text: form["text"], category: form["category"], name: form["name"], email: email, customer: customer,
+            channel: .web, language: language
+        )
+    }
+
+    /// A customer's new request, from the support pages or the customer API. With no subject, the first line of the text
+    /// is the subject; an unknown category is "general".
+    static func draft(
+        subject: String?, text: String?, category: String?, name: String?, email: EmailAddress?, customer: Customer?, channel: Channel,
+        language: Language
+    ) throws(DeskError) -> TicketDraft {
+        func given(_ value: String?) -> String? { value.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
+        let message = try MessageBody(text: given(text), html: nil)
+        var subject = given(subject) ?? ""
         if subject.isEmpty, let line = message.text.split(whereSeparator: \.isNewline).first {
             subject = String(line.trimmingCharacters(in: .whitespaces).prefix(derivedSubjectLength))
         }
@@ -114,18 +125,16 @@ struct SupportPages {
         if let customer {
             requester = .existing(customer.id)
         } else {
-            let name = text("name").map { String($0.prefix(100)) }
-            requester = .contact(CustomerContact(name: name, email: email, language: language))
+            requester = .contact(CustomerContact(name: given(name).map { String($0.prefix(100)) }, email: email, language: language))
         }
-        let category = text("category").flatMap(TicketCategory.init(rawValue:)) ?? .general
         return try TicketDraft(
-            subject: subject, category: category, channel: .web, requester: requester,
+            subject: subject, category: given(category).flatMap(TicketCategory.init(rawValue:)) ?? .general, channel: channel, requester: requester,
             firstMessage: MessageDraft(body: message, visibility: .public, author: Actor(kind: .customer, id: customer?.id.rawValue))
         )
     }
 
     /// Counts a request against its email and the sender's address (``SupportRequestRules``), across nodes.
-    private func claimRequest(email: EmailAddress?, clientIP: String) async throws {
+    func claimRequest(email: EmailAddress?, clientIP: String) async throws {
         var limits = [SupportRequestRules.addressKey(clientIP): SupportRequestRules.perAddress]
         if let email { limits[SupportRequestRules.emailKey(email)] = SupportRequestRules.perEmail }
         let now = dependencies.now()
