@@ -184,6 +184,8 @@ struct APITests {
             let (tooBig, problem) = try await session.json(.post, "/api/v1/tickets", big)
             #expect(tooBig.status == .contentTooLarge)
             #expect(problem["code"] as? String == "body-too-large")
+            // The detail names the limit (the body collector's own error names none).
+            #expect((problem["detail"] as? String)?.contains("1000") == true)
 
             let (wrongType, _) = try await session.json(.post, "/api/v1/tickets", "{}", headers: [.contentType: "text/plain"])
             #expect(wrongType.status == .unsupportedMediaType)

@@ -30,6 +30,23 @@ extension LocalizationTable {
             .zhTW: "請寫明幣種、網路、金額、時間，以及交易雜湊或地址（這些可以公開）。",
             .en: "Include the coin, network, amount, time, and the transaction hash or address (those are safe to share).",
         ],
+        "support.files": [.zhCN: "附件", .zhTW: "附件", .en: "Files"],
+        "support.files-help": [
+            .zhCN: "可以附上截图、区块浏览器页面或转账记录：最多 {0} 个文件，合计不超过 {1}。",
+            .zhTW: "可以附上截圖、區塊瀏覽器頁面或轉帳紀錄：最多 {0} 個檔案，合計不超過 {1}。",
+            .en: "Add screenshots, block explorer pages or transfer records: up to {0} files, {1} in all.",
+        ],
+        "support.files-safety": [
+            .zhCN: "不要上传助记词、私钥或备份文件的截图或照片。看到它们的任何人都能转走你的资产。",
+            .zhTW: "不要上傳助記詞、私鑰或備份檔案的截圖或照片。看到它們的任何人都能轉走你的資產。",
+            .en: "Never upload a screenshot or photo of your recovery phrase, private key or a wallet backup. Anyone who sees it can take your funds.",
+        ],
+        "support.files-too-large": [
+            .zhCN: "附件太大：合计不能超过 {0}。", .zhTW: "附件太大：合計不能超過 {0}。", .en: "The files are too large: {0} in all at most.",
+        ],
+        "support.files-again": [
+            .zhCN: "请重新选择附件。", .zhTW: "請重新選擇附件。", .en: "Please choose your files again.",
+        ],
         "support.submit": [.zhCN: "提交", .zhTW: "送出", .en: "Send request"],
         "support.sent-title": [.zhCN: "我们已收到你的请求", .zhTW: "我們已收到你的請求", .en: "We received your request"],
         "support.sent-text": [

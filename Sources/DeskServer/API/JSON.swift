@@ -38,12 +38,7 @@ extension Request {
         {
             throw DeskError.unsupportedMediaType
         }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw DeskError.bodyTooLarge(limit: limit)
-        }
+        let buffer = try await limitedBody(upTo: limit)
         guard buffer.readableBytes > 0 else { throw DeskError.malformedJSON(detail: "empty body") }
         // PostgreSQL cannot store U+0000 in text and no support text needs it: refuse it here, for every body, rather
         // than fail deep in a store (a 500) or behave differently per engine.

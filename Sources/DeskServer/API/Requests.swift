@@ -90,12 +90,12 @@ struct MessageInput: JSONBody {
     }
 
     /// A customer's reply from a form (the support pages): public, their own words only.
-    init(customerText text: String) {
+    init(customerText text: String, attachmentIds: [AttachmentID] = []) {
         self.text = text
         html = nil
         visibility = .public
         author = .customer
-        attachmentIds = []
+        self.attachmentIds = attachmentIds
         status = nil
     }
 

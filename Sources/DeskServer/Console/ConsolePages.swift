@@ -106,7 +106,7 @@ struct ConsolePages {
     @Sendable func openTicket(_ request: Request, context: DeskRequestContext) async throws -> Response {
         guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn }
         let chrome = PageChrome(request: request, titleKey: "console.new")
-        let body = try await request.body.collect(upTo: dependencies.limits.jsonBodyBytes)
+        let body = try await request.limitedBody(upTo: dependencies.limits.jsonBodyBytes)
         var fields = FormData(String(buffer: body))
         // Whatever comes back in the form on an error has had its secrets removed first.
         for key in ["subject", "text", "name", "email", "phone"] {
@@ -243,7 +243,7 @@ struct ConsolePages {
         guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn }
         let chrome = PageChrome(request: request, titleKey: "console.queue")
         guard let number = context.parameters.get("ticket").flatMap({ TicketNumber(parsing: $0) }) else { return notFound(chrome) }
-        let body = try await request.body.collect(upTo: dependencies.limits.jsonBodyBytes)
+        let body = try await request.limitedBody(upTo: dependencies.limits.jsonBodyBytes)
         let fields = FormData(String(buffer: body))
         // What the agent typed comes back with an error, so a refused reply is not lost (secrets removed first).
         let draft = SecretGuard().clean(fields["text"] ?? "", language: chrome.language).text

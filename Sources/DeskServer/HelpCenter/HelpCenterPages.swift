@@ -112,7 +112,7 @@ struct HelpCenterPages {
         guard let raw = context.parameters.get("slug"), let slug = Slug(rawValue: raw),
             let article = try? await dependencies.store.article(slug: slug), article.status == .published
         else { return notFound(request) }
-        let buffer = try await request.body.collect(upTo: 16 * 1024)
+        let buffer = try await request.limitedBody(upTo: 16 * 1024)
         let form = FormData(String(buffer: buffer))
         let language = form["lang"].flatMap { Language(rawValue: $0) } ?? PageChrome.language(for: request).language
         guard let answer = form["helpful"], answer == "yes" || answer == "no" else { throw DeskError.invalidField("helpful", reason: .required) }

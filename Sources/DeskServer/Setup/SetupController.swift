@@ -56,7 +56,7 @@ struct SetupController {
 
     @Sendable func completeForm(_ request: Request, context: DeskRequestContext) async throws -> Response {
         let language = request.language
-        let body = try await request.body.collect(upTo: 16 * 1024)
+        let body = try await request.limitedBody(upTo: 16 * 1024)
         let fields = FormData(String(buffer: body))
         guard let email = fields["email"].flatMap(EmailAddress.init(rawValue:)) else {
             return SetupPage.render(language: language, state: .form(error: DeskError.invalidField("email", reason: .invalidValue).detail(in: language)))

@@ -32,6 +32,7 @@ struct SupportPages {
         router.get("support/tickets", use: myRequests)
         router.get("support/tickets/:ticket", use: showRequest)
         router.post("support/tickets/:ticket/reply", use: reply)
+        router.get("support/tickets/:ticket/files/:file", use: file)
     }
 
     /// The categories a customer picks from, the urgent ones first (they also set the first priority).
@@ -54,21 +55,30 @@ struct SupportPages {
     @Sendable func sendRequest(_ request: Request, context: DeskRequestContext) async throws -> Response {
         let chrome = PageChrome(request: request, titleKey: "support.title")
         let customer = try await signedIn(request)
-        let body = try await request.body.collect(upTo: dependencies.limits.jsonBodyBytes)
-        let posted = FormData(String(buffer: body))
+        let posted: SupportUploads.Posted
+        do {
+            posted = try await SupportUploads.read(request, limits: dependencies.limits)
+        } catch let error as DeskError {
+            let message = Self.formError(error, language: chrome.language)
+            return renderRequestForm(request, chrome: chrome, customer: customer, fields: FormData(""), error: message, status: HTTPResponse.Status(code: error.status))
+        }
         // Whatever comes back in the form on an error has had its secrets removed first.
-        var shown = posted
+        var shown = posted.fields
         for key in ["subject", "text", "name", "email"] {
             if let value = posted[key] { shown.fields[key] = SecretGuard().clean(value, language: chrome.language).text }
         }
-        guard formTokenMatches(request, posted, customer: customer) else {
+        guard formTokenMatches(request, posted.fields, customer: customer) else {
             let error = Localizer.shared.text("support.expired-form", chrome.language)
             return renderRequestForm(request, chrome: chrome, customer: customer, fields: shown, error: error, status: .forbidden)
         }
         do {
             let email = try customer.map { signedIn in signedIn.customer.email } ?? Self.email(posted["email"])
+            try SupportUploads.check(posted.files, limits: dependencies.limits)
             try await claimRequest(email: email, clientIP: context.clientIP)
-            let draft = try Self.draft(posted, email: email, customer: customer?.customer, language: chrome.language)
+            var draft = try Self.draft(posted.fields, email: email, customer: customer?.customer, language: chrome.language)
+            draft.firstMessage.attachmentIDs = try await SupportUploads.keep(
+                posted.files, language: chrome.language, customer: customer?.customer.id, dependencies: dependencies, logger: context.logger
+            )
             let caller = Caller(actor: Actor(kind: .customer, id: customer?.customer.id.rawValue), logger: context.logger)
             let requester = try await requesterLanguage(customer: customer?.customer, email: email, fallback: chrome.language)
             let (ticket, _) = try await tickets.openTicket(draft, language: requester, requestLanguage: chrome.language, by: caller)
@@ -88,7 +98,7 @@ struct SupportPages {
             ]
             return dependencies.pages.render("support_sent", values, chrome: sentChrome, status: .created)
         } catch let error as DeskError {
-            let message = Self.formError(error, language: chrome.language)
+            let message = Self.formError(error, language: chrome.language, filesChosen: !posted.files.isEmpty)
             return renderRequestForm(request, chrome: chrome, customer: customer, fields: shown, error: message, status: HTTPResponse.Status(code: error.status))
         }
     }
@@ -162,6 +172,8 @@ struct SupportPages {
             },
         ]
         if let error { values["error"] = error }
+        values["maxFiles"] = String(SupportUploads.maxFiles)
+        values["filesHelp"] = l.format("support.files-help", chrome.language, String(SupportUploads.maxFiles), SupportUploads.sizeText(SupportUploads.maxFormBytes))
         return renderWithToken("support_request", values, request: request, chrome: chrome, customer: customer, status: status)
     }
 
@@ -266,8 +278,15 @@ struct SupportPages {
         guard let customer = try await signedIn(request) else { return SignInPages.redirect("/support/signin") }
         let language = PageChrome.language(for: request).language
         let number = context.parameters.get("ticket").flatMap { TicketNumber(parsing: $0) }
-        let body = try await request.body.collect(upTo: dependencies.limits.jsonBodyBytes)
-        let fields = FormData(String(buffer: body))
+        let fields: SupportUploads.Posted
+        do {
+            fields = try await SupportUploads.read(request, limits: dependencies.limits)
+        } catch let error as DeskError {
+            return try await renderRequest(
+                number, customer: customer, request: request, notice: nil, error: Self.formError(error, language: language), draft: "",
+                status: HTTPResponse.Status(code: error.status)
+            )
+        }
         // What the customer typed comes back with an error, so a refused reply is not lost (secrets removed first).
         let draft = SecretGuard().clean(fields["text"] ?? "", language: language).text
         guard constantTimeEquals(fields["csrf"] ?? "", CustomerCookie.csrfToken(for: customer.secret)) else {
@@ -278,17 +297,35 @@ struct SupportPages {
         guard let number, let target = try await ownTicket(number, of: customer.customer) else { return notFound(request) }
         do {
             let caller = Caller(actor: Actor.customer(customer.customer.id), logger: context.logger)
+            // The text is checked before any file is kept, so a refused reply leaves no upload behind.
+            _ = try MessageBody(text: fields["text"], html: nil)
+            let files = try await SupportUploads.keep(
+                fields.files, language: language, customer: customer.customer.id, dependencies: dependencies, logger: context.logger
+            )
             let (_, ticket) = try await tickets.post(
-                MessageInput(customerText: fields["text"] ?? ""), to: target.number, requestLanguage: language, by: caller
+                MessageInput(customerText: fields["text"] ?? "", attachmentIds: files), to: target.number, requestLanguage: language, by: caller
             )
             // A reply to a closed request lands on its follow-up.
             return SignInPages.redirect("/support/tickets/\(ticket.number.description)?done=replied")
         } catch let error as DeskError {
             return try await renderRequest(
-                number, customer: customer, request: request, notice: nil, error: Self.formError(error, language: language), draft: draft,
-                status: HTTPResponse.Status(code: error.status)
+                number, customer: customer, request: request, notice: nil,
+                error: Self.formError(error, language: language, filesChosen: !fields.files.isEmpty), draft: draft, status: HTTPResponse.Status(code: error.status)
             )
         }
+    }
+
+    /// A file on the customer's own request, when it belongs to a message they can see there; anything else is not found.
+    @Sendable func file(_ request: Request, context: DeskRequestContext) async throws -> Response {
+        guard let customer = try await signedIn(request) else { return SignInPages.redirect("/support/signin") }
+        guard let number = context.parameters.get("ticket").flatMap({ TicketNumber(parsing: $0) }),
+            let id = context.parameters.get("file").flatMap({ AttachmentID($0) }),
+            let ticket = try await ownTicket(number, of: customer.customer)
+        else { return notFound(request) }
+        let shown = try await dependencies.store.messages(of: ticket.number, includeInternal: false).filter { $0.visibility == .public }.flatMap(\.attachments)
+        guard shown.contains(where: { $0.id == id }) else { return notFound(request) }
+        let (attachment, _, content) = try await dependencies.store.attachment(id)
+        return AttachmentsController.response(attachment, content: content, cacheControl: "private, no-store")
     }
 
     /// The customer's ticket with this number, or nil (someone else's ticket looks exactly like no ticket). A merged
@@ -335,6 +372,7 @@ struct SupportPages {
             }
             conversation.append([
                 "author": author, "kind": message.authorKind.rawValue, "time": ConsolePages.time(message.createdAt), "text": message.bodyText,
+                "files": message.attachments.map { SupportUploads.listing($0, ticket: ticket.number) }, "hasFiles": !message.attachments.isEmpty,
             ])
         }
         var values: [String: Any] = [
@@ -409,11 +447,24 @@ struct SupportPages {
     }
 
     /// An error as the form shows it: a field named by its label on the form, not its name in the API.
-    static func formError(_ error: DeskError, language: Language) -> String {
+    /// With `filesChosen`, the customer is told to choose their files again (a browser never refills a file input).
+    static func formError(_ error: DeskError, language: Language, filesChosen: Bool = false) -> String {
         let l = Localizer.shared
-        guard case .invalidField(let field, let reason) = error, let label = fieldLabels[field] else { return error.detail(in: language) }
-        return l.format("field.\(reason.rawValue)", language, l.text(label, language))
+        var message: String
+        switch error {
+        case .invalidField(let field, let reason) where fieldLabels[field] != nil:
+            message = l.format("field.\(reason.rawValue)", language, l.text(fieldLabels[field] ?? "", language))
+        case .bodyTooLarge:
+            message = l.format("support.files-too-large", language, SupportUploads.sizeText(SupportUploads.maxFormBytes))
+        default:
+            message = error.detail(in: language)
+        }
+        if filesChosen { message += " " + l.text("support.files-again", language) }
+        return message
     }
 
-    static let fieldLabels = ["email": "support.email", "subject": "support.subject", "text": "support.text", "code": "support.code"]
+    static let fieldLabels = [
+        "email": "support.email", "subject": "support.subject", "text": "support.text", "code": "support.code", "files": "support.files",
+        "attachmentIds": "support.files",
+    ]
 }

@@ -84,7 +84,7 @@ struct VerifyController {
     }
 
     @Sendable func pageResult(_ request: Request, context: DeskRequestContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: 16 * 1024)
+        let body = try await request.limitedBody(upTo: 16 * 1024)
         let fields = FormData(String(buffer: body))
         let language = PageChrome.language(for: request).language
         do {

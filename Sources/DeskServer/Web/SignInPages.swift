@@ -210,7 +210,7 @@ struct SignInPages {
     }
 
     static func form(_ request: Request) async throws -> FormData {
-        let body = try await request.body.collect(upTo: 16 * 1024)
+        let body = try await request.limitedBody(upTo: 16 * 1024)
         return FormData(String(buffer: body))
     }
 
