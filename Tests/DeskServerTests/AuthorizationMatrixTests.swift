@@ -132,6 +132,8 @@ struct AuthorizationMatrixTests {
         .init(method: "GET", path: "/api/v1/customer/tickets/:ticket/messages"),
         .init(method: "POST", path: "/api/v1/customer/tickets/:ticket/messages"),
         .init(method: "GET", path: "/api/v1/customer/tickets/:ticket/call-code"),
+        .init(method: "GET", path: "/api/v1/customer/tickets/:ticket/attachments/:attachment"),
+        .init(method: "POST", path: "/api/v1/customer/attachments"),
         .init(method: "DELETE", path: "/api/v1/customer/session"),
     ]
 
@@ -141,7 +143,11 @@ struct AuthorizationMatrixTests {
         try settings.enableWalletSSO(publicKeyPEM: CustomerAccessTests.walletKey.publicKey.pemRepresentation)
         try await TestApp.withSession(accounts: settings) { session in
             #expect(Set(session.registry.customerEntries) == Self.expectedCustomerRoutes, "a customer route was added without updating this test")
-            let body = #"{"subject":"Mine","requester":{"walletAccountId":"W-OWNER","email":"owner@example.com","language":"en"},"message":{"text":"Hi","author":"customer"}}"#
+            // The owner's ticket has a file, so the owner has one to download.
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
+            let uploaded = try await session.client.execute(uri: "/api/v1/attachments?filename=shot.png", method: .post, headers: session.auth, body: ByteBuffer(bytes: png))
+            let file = try #require((try JSONSerialization.jsonObject(with: Data(buffer: uploaded.body)) as? [String: Any])?["id"] as? String)
+            let body = #"{"subject":"Mine","requester":{"walletAccountId":"W-OWNER","email":"owner@example.com","language":"en"},"message":{"text":"Hi","author":"customer","attachmentIds":[""# + file + #""]}}"#
             let (_, ticket) = try await session.json(.post, "/api/v1/tickets", body)
             let number = try #require((ticket["ticket"] as? [String: Any])?["id"] as? String)
             // Live call codes, so the owner has one to see.
@@ -153,7 +159,7 @@ struct AuthorizationMatrixTests {
                 return client
             }
             for entry in session.registry.customerEntries {
-                let path = entry.path.replacingOccurrences(of: ":ticket", with: number)
+                let path = entry.path.replacingOccurrences(of: ":ticket", with: number).replacingOccurrences(of: ":attachment", with: file)
                 let method = HTTPRequest.Method(entry.method)!
                 let anonymous = try await CustomerAccessTests.CustomerClient(session: session).send(method, path)
                 #expect(anonymous.0.status == .unauthorized, "anonymous \(entry.method) \(entry.path)")

@@ -52,10 +52,14 @@ struct CustomerAccessTests {
         var csrf: String?
 
         func send(_ method: HTTPRequest.Method, _ path: String, _ body: String? = nil) async throws -> (TestResponse, [String: Any]) {
+            try await send(method, path, bytes: body.map { Array($0.utf8) })
+        }
+
+        func send(_ method: HTTPRequest.Method, _ path: String, bytes: [UInt8]?) async throws -> (TestResponse, [String: Any]) {
             var headers: HTTPFields = [.contentType: "application/json"]
             if let cookie { headers[.cookie] = "\(CustomerCookie.name)=\(cookie)" }
             if let csrf { headers[SessionCookie.csrfHeader] = csrf }
-            let response = try await session.client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            let response = try await session.client.execute(uri: path, method: method, headers: headers, body: bytes.map { ByteBuffer(bytes: $0) })
             return (response, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
         }
 
@@ -246,6 +250,64 @@ struct CustomerAccessTests {
             }
             let (limited, problem) = try await alice.send(.post, "/api/v1/customer/tickets", #"{"text":"sixth"}"#)
             #expect(limited.status == .tooManyRequests && problem["code"] as? String == "too-many-requests", "\(problem)")
+        }
+    }
+
+    @Test("a customer's files: upload, put on a request and a reply, download their own; others' uploads and internal files refused")
+    func files() async throws {
+        let clock = TestClock()
+        try await TestApp.withSession(accounts: try Self.settings(), clock: clock) { session in
+            var alice = CustomerClient(session: session)
+            let (aliceIn, aliceBody) = try await Self.sso(session, try await Self.token(account: "W-FILES", now: clock.now))
+            try alice.adopt(aliceIn, aliceBody)
+            var bob = CustomerClient(session: session)
+            let (bobIn, bobBody) = try await Self.sso(session, try await Self.token(account: "W-FILES-OTHER", now: clock.now))
+            try bob.adopt(bobIn, bobBody)
+
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
+            let (uploaded, shot) = try await alice.send(.post, "/api/v1/customer/attachments?filename=C:%5Cshots%5Ctx.png", bytes: png)
+            #expect(uploaded.status == .created, "\(shot)")
+            let shotID = try #require(shot["id"] as? String)
+            #expect(shot["filename"] as? String == "tx.png" && shot["url"] == nil)
+            let (_, bobs) = try await bob.send(.post, "/api/v1/customer/attachments?filename=b.txt", "bob's notes")
+            let bobID = try #require(bobs["id"] as? String)
+            #expect(try await alice.send(.post, "/api/v1/customer/attachments", "").0.status == .badRequest)
+
+            // Someone else's upload cannot be put on one's request; one's own can, once.
+            let (refused, problem) = try await alice.send(.post, "/api/v1/customer/tickets", #"{"text":"see file","attachmentIds":["\#(bobID)"]}"#)
+            #expect(refused.status == .badRequest && problem["field"] as? String == "attachmentIds", "\(problem)")
+            let (created, opened) = try await alice.send(.post, "/api/v1/customer/tickets", #"{"text":"withdrawal stuck, screenshot attached","attachmentIds":["\#(shotID)"]}"#)
+            #expect(created.status == .created, "\(opened)")
+            let number = try #require((opened["ticket"] as? [String: Any])?["id"] as? String)
+            let first = try #require((opened["message"] as? [String: Any])?["attachments"] as? [[String: Any]])
+            let url = try #require(first.first?["url"] as? String)
+            #expect(url == "/api/v1/customer/tickets/\(number)/attachments/\(shotID)")
+            #expect(try await alice.send(.post, "/api/v1/customer/tickets/\(number)/messages", #"{"text":"again","attachmentIds":["\#(shotID)"]}"#).0.status == .badRequest)
+
+            let (downloaded, _) = try await alice.send(.get, url)
+            #expect(downloaded.status == .ok && downloaded.headers[.contentType] == "image/png")
+            #expect(downloaded.headers[.cacheControl] == "private, no-store" && downloaded.headers[.contentSecurityPolicy]?.hasPrefix("sandbox") == true)
+            #expect(try await bob.send(.get, url).0.status == .notFound)
+
+            // A reply with a file; a file on an internal note is not the customer's to see.
+            let (_, notes) = try await alice.send(.post, "/api/v1/customer/attachments?filename=notes.txt", "tx 4b1f0e2d")
+            let notesID = try #require(notes["id"] as? String)
+            let (replied, reply) = try await alice.send(.post, "/api/v1/customer/tickets/\(number)/messages", #"{"text":"more","attachmentIds":["\#(notesID)"]}"#)
+            #expect(replied.status == .created, "\(reply)")
+            let internalFile = try await session.client.execute(
+                uri: "/api/v1/attachments?filename=risk.txt", method: .post, headers: session.auth, body: ByteBuffer(string: "risk review")
+            )
+            let internalID = try #require((try JSONSerialization.jsonObject(with: Data(buffer: internalFile.body)) as? [String: Any])?["id"] as? String)
+            #expect(try await session.json(.post, "/api/v1/tickets/\(number)/messages", #"{"text":"internal","visibility":"internal","attachmentIds":["\#(internalID)"]}"#).0.status == .created)
+            #expect(try await alice.send(.get, "/api/v1/customer/tickets/\(number)/attachments/\(internalID)").0.status == .notFound)
+            let (_, conversation) = try await alice.send(.get, "/api/v1/customer/tickets/\(number)/messages")
+            let files = (conversation["items"] as? [[String: Any]] ?? []).flatMap { $0["attachments"] as? [[String: Any]] ?? [] }
+            #expect(files.compactMap { $0["filename"] as? String } == ["tx.png", "notes.txt"])
+
+            // Uploads per customer are limited.
+            var statuses: [Int] = []
+            for index in 0..<30 { statuses.append(Int(try await alice.send(.post, "/api/v1/customer/attachments", "file \(index)").0.status.code)) }
+            #expect(statuses.filter { $0 == 201 }.count == 28 && statuses.last == 429, "\(statuses)")
         }
     }
 

@@ -361,6 +361,19 @@ struct TicketStoreTests {
             #expect(conversation.map(\.attachments.count) == [1, 2, 0])
             #expect(Set(conversation[1].attachments.map(\.filename)) == ["a.pdf", "b.pdf"])
 
+            // Whose unclaimed uploads are whose: a customer may attach only their own, and only once.
+            let customer = UUID()
+            let own = Attachment(filename: "mine.png", contentType: "image/png", size: png.count, sha256: "00", createdAt: Fixtures.start)
+            _ = try await store.saveAttachment(own, content: png, uploadedBy: Actor(kind: .customer, id: customer))
+            #expect(try await store.unclaimedAttachments([own.id, attachment.id, pair[0], AttachmentID()], uploadedBy: customer) == [own.id])
+            #expect(try await store.unclaimedAttachments([own.id], uploadedBy: UUID()).isEmpty)
+            #expect(try await store.unclaimedAttachments([], uploadedBy: customer).isEmpty)
+            _ = try await store.addMessage(
+                MessageDraft(body: try MessageBody(text: "mine", html: nil), visibility: .public, author: Actor(kind: .customer, id: customer), attachmentIDs: [own.id]),
+                to: ticket.number, setStatus: nil, now: Fixtures.start.addingTimeInterval(3)
+            )
+            #expect(try await store.unclaimedAttachments([own.id], uploadedBy: customer).isEmpty)
+
             // Housekeeping drops uploads nobody claimed once they are old enough, and never a claimed one.
             let orphan = Attachment(filename: "never-sent.txt", contentType: "text/plain", size: 2, sha256: "00", createdAt: Fixtures.start)
             _ = try await store.saveAttachment(orphan, content: Array("hi".utf8), uploadedBy: .system)

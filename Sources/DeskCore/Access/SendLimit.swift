@@ -47,3 +47,11 @@ public enum SupportRequestRules {
     public static func emailKey(_ email: EmailAddress) -> String { "request-email:" + email.rawValue.lowercased() }
     public static func addressKey(_ ip: String) -> String { "request-ip:" + ip }
 }
+
+/// How many files a signed-in customer may upload through the customer API: enough for every screenshot of a bad day,
+/// not enough to fill the database (unlinked uploads are purged by maintenance).
+public enum CustomerUploadRules {
+    public static let perCustomer = [SendLimit(window: 600, maximum: 30), SendLimit(window: 3600, maximum: 100)]
+
+    public static func customerKey(_ id: CustomerID) -> String { "upload-customer:" + id.description }
+}

@@ -26,6 +26,8 @@ struct CustomerController {
         add(.get, "tickets/:ticket/messages", messages)
         add(.post, "tickets/:ticket/messages", reply)
         add(.get, "tickets/:ticket/call-code", callCode)
+        add(.get, "tickets/:ticket/attachments/:attachment", download)
+        add(.post, "attachments", upload)
         add(.delete, "session", signOut)
     }
 
@@ -156,14 +158,15 @@ struct CustomerController {
         let input = try await request.decodeJSON(as: CustomerTicketInput.self, limit: dependencies.limits.jsonBodyBytes)
         let customer = context.customer
         try await SupportPages(dependencies: dependencies, metrics: DeskMetrics.shared).claimRequest(email: customer.email, clientIP: context.clientIP)
-        let draft = try SupportPages.draft(
+        var draft = try SupportPages.draft(
             subject: input.subject, text: input.text, category: input.category?.rawValue, name: nil, email: customer.email, customer: customer,
             channel: .api, language: customer.language
         )
+        draft.firstMessage.attachmentIDs = try await ownUploads(input.attachmentIds, of: customer.id)
         let caller = Caller(actor: .customer(customer.id), logger: context.logger)
         let (ticket, message) = try await doors.openTicket(draft, language: customer.language, requestLanguage: request.language, by: caller)
         return try .json(
-            CustomerTicketWithMessage(ticket: CustomerTicketResource(ticket), message: CustomerMessageResource(message, agentName: nil)),
+            CustomerTicketWithMessage(ticket: CustomerTicketResource(ticket), message: CustomerMessageResource(message, agentName: nil, ticket: ticket.number)),
             status: .created, headers: [.location: "/api/v1/customer/tickets/\(ticket.number)"]
         )
     }
@@ -179,7 +182,7 @@ struct CustomerController {
                 if names[id] == nil { names[id] = try? await dependencies.store.agent(AgentID(rawValue: id)).name }
                 name = names[id]
             }
-            items.append(CustomerMessageResource(message, agentName: name))
+            items.append(CustomerMessageResource(message, agentName: name, ticket: ticket.number))
         }
         return try .json(PageResource(items: items, nextCursor: nil), headers: [.cacheControl: "no-store"])
     }
@@ -191,14 +194,18 @@ struct CustomerController {
         var request = request
         let input = try await request.decodeJSON(as: CustomerReplyInput.self, limit: dependencies.limits.jsonBodyBytes)
         let caller = Caller(actor: .customer(context.customer.id), logger: context.logger)
-        let (message, updated) = try await doors.post(MessageInput(customerText: input.text), to: ticket.number, requestLanguage: request.language, by: caller)
+        let files = try await ownUploads(input.attachmentIds, of: context.customer.id)
+        let (message, updated) = try await doors.post(
+            MessageInput(customerText: input.text, attachmentIds: files), to: ticket.number, requestLanguage: request.language, by: caller
+        )
         return try .json(
-            CustomerMessageWithTicket(message: CustomerMessageResource(message, agentName: nil), ticket: CustomerTicketResource(updated)), status: .created
+            CustomerMessageWithTicket(message: CustomerMessageResource(message, agentName: nil, ticket: updated.number), ticket: CustomerTicketResource(updated)),
+            status: .created
         )
     }
 
     /// The ticket the path names, when it is the signed-in customer's; someone else's ticket looks exactly like no ticket.
-    private func ownTicket(_ context: CustomerRequestContext) async throws -> Ticket {
+    func ownTicket(_ context: CustomerRequestContext) async throws -> Ticket {
         let number = try context.ticketNumber()
         let ticket: Ticket
         do {
@@ -258,37 +265,47 @@ struct CustomerTicketInput: JSONBody {
     var subject: String?
     var text: String
     var category: TicketCategory?
+    /// The customer's own uploads (`POST /api/v1/customer/attachments`), at most ``SupportUploads/maxFiles``.
+    var attachmentIds: [AttachmentID]
 
     init(json: JSONFields) throws(DeskError) {
-        try json.rejectUnknownKeys(["subject", "text", "category"])
+        try json.rejectUnknownKeys(["subject", "text", "category", "attachmentIds"])
         subject = try json.string("subject")
         text = try json.required("text", json.string)
         category = try json.value("category")
+        attachmentIds = try json.ids("attachmentIds") ?? []
+        guard attachmentIds.count <= SupportUploads.maxFiles else { throw DeskError.invalidField(json.field("attachmentIds"), reason: .tooMany) }
     }
 }
 
 struct CustomerReplyInput: JSONBody {
     var text: String
+    var attachmentIds: [AttachmentID]
 
     init(json: JSONFields) throws(DeskError) {
-        try json.rejectUnknownKeys(["text"])
+        try json.rejectUnknownKeys(["text", "attachmentIds"])
         text = try json.required("text", json.string)
+        attachmentIds = try json.ids("attachmentIds") ?? []
+        guard attachmentIds.count <= SupportUploads.maxFiles else { throw DeskError.invalidField(json.field("attachmentIds"), reason: .tooMany) }
     }
 }
 
-/// A message as its customer sees it: who wrote it (themselves, an agent by name, or a system notice) and the text.
+/// A message as its customer sees it: who wrote it (themselves, an agent by name, or a system notice), the text and
+/// its files.
 struct CustomerMessageResource: Codable, Sendable {
     var id: String
     var from: AuthorKind
     var agentName: String?
     var text: String
+    var attachments: [CustomerAttachmentResource]
     var createdAt: Date
 
-    init(_ message: Message, agentName: String?) {
+    init(_ message: Message, agentName: String?, ticket: TicketNumber) {
         id = message.id.description
         from = message.authorKind
         self.agentName = agentName
         text = message.bodyText
+        attachments = message.attachments.map { CustomerAttachmentResource($0, ticket: ticket) }
         createdAt = message.createdAt
     }
 }

@@ -1600,6 +1600,132 @@ extension OpenAPIDocument {
             ]
           }
         },
+        "/api/v1/customer/attachments": {
+          "post": {
+            "operationId": "customerUploadAttachment",
+            "summary": "Upload a file for a new request or a reply",
+            "tags": [
+              "Customer"
+            ],
+            "description": "The raw bytes of a screenshot, an explorer page or a statement, up to 10 MB; then name the id in `attachmentIds` of a new ticket or a reply. The type is sniffed from the bytes; a text file's recovery phrase or key is removed before it is stored. Uploads not put on a message are deleted by maintenance. Limited to 30 per 10 minutes (100 an hour) per customer: 429 `too-many-requests` with Retry-After. With the customer cookie, send the session's `csrfToken` as `X-CSRF-Token`.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/AcceptLanguage"
+              },
+              {
+                "name": "filename",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The file's name; paths and control characters are removed. Default `attachment`."
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/octet-stream": {
+                  "schema": {
+                    "contentMediaType": "application/octet-stream"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Stored, not yet on a message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CustomerAttachment"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "413": {
+                "$ref": "#/components/responses/TooLarge"
+              },
+              "429": {
+                "description": "Too many uploads (`too-many-requests`); see `Retry-After`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "customerSession": []
+              }
+            ]
+          }
+        },
+        "/api/v1/customer/tickets/{ticket}/attachments/{attachment}": {
+          "get": {
+            "operationId": "customerDownloadAttachment",
+            "summary": "Download a file of the customer's conversation",
+            "tags": [
+              "Customer"
+            ],
+            "description": "A file on a public message of one of the customer's tickets. An internal note's file, someone else's ticket or an unknown id answer 404. Images and PDF are `inline`, everything else an `attachment` download; always `nosniff`, a sandboxing CSP and `no-store`.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Ticket"
+              },
+              {
+                "$ref": "#/components/parameters/Attachment"
+              },
+              {
+                "$ref": "#/components/parameters/AcceptLanguage"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The bytes, with the sniffed type.",
+                "headers": {
+                  "Content-Disposition": {
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^(inline|attachment); filename\\*=UTF-8''"
+                    }
+                  },
+                  "X-Content-Type-Options": {
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "const": "nosniff"
+                    }
+                  }
+                },
+                "content": {
+                  "*/*": {}
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            },
+            "security": [
+              {
+                "customerSession": []
+              }
+            ]
+          }
+        },
         "/api/v1/customer/tickets/{ticket}/call-code": {
           "get": {
             "operationId": "customerCallCode",
@@ -2214,6 +2340,15 @@ extension OpenAPIDocument {
                   "complaint",
                   "general"
                 ]
+              },
+              "attachmentIds": {
+                "type": "array",
+                "maxItems": 5,
+                "items": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "description": "The customer's own uploads (`POST /api/v1/customer/attachments`) not yet on a message."
               }
             }
           },
@@ -2224,8 +2359,51 @@ extension OpenAPIDocument {
               "text"
             ],
             "properties": {
+              "attachmentIds": {
+                "type": "array",
+                "maxItems": 5,
+                "items": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "description": "The customer's own uploads (`POST /api/v1/customer/attachments`) not yet on a message."
+              },
               "text": {
                 "type": "string"
+              }
+            }
+          },
+          "CustomerAttachment": {
+            "type": "object",
+            "required": [
+              "id",
+              "filename",
+              "contentType",
+              "size",
+              "createdAt"
+            ],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "filename": {
+                "type": "string"
+              },
+              "contentType": {
+                "type": "string",
+                "description": "Sniffed from the bytes."
+              },
+              "size": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string",
+                "description": "Where to download it, once it is on one of the customer's tickets."
+              },
+              "createdAt": {
+                "type": "string",
+                "format": "date-time"
               }
             }
           },
@@ -2235,6 +2413,7 @@ extension OpenAPIDocument {
               "id",
               "from",
               "text",
+              "attachments",
               "createdAt"
             ],
             "properties": {
@@ -2258,6 +2437,12 @@ extension OpenAPIDocument {
               },
               "text": {
                 "type": "string"
+              },
+              "attachments": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CustomerAttachment"
+                }
               },
               "createdAt": {
                 "type": "string",

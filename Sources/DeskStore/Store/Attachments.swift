@@ -17,6 +17,19 @@ extension SQLDeskStore: AttachmentStore {
         }
     }
 
+    public func unclaimedAttachments(_ ids: [AttachmentID], uploadedBy uploader: UUID) async throws -> Set<AttachmentID> {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { sql in
+            let rows = try await sql.raw(
+                """
+                SELECT id FROM attachments
+                WHERE id IN (\(binds: Array(Set(ids.map(\.description))))) AND uploaded_by = \(bind: FastUUID.format(uploader)) AND message_id IS NULL
+                """
+            ).all()
+            return Set(try rows.compactMap { AttachmentID(try $0.decode(column: "id", as: String.self)) })
+        }
+    }
+
     public func purgeUnlinkedAttachments(uploadedBefore cutoff: Date) async throws -> Int {
         try await database.write { sql in
             // RETURNING works on both engines (SQLite ≥ 3.35); counting the returned ids keeps one query for both.

@@ -58,6 +58,8 @@ public protocol DirectoryStore: Sendable {
 public protocol AttachmentStore: Sendable {
     func saveAttachment(_ attachment: Attachment, content: [UInt8], uploadedBy: Actor) async throws -> Attachment
     func attachment(_ id: AttachmentID) async throws -> (attachment: Attachment, ticket: TicketNumber?, content: [UInt8])
+    /// Which of `ids` are uploads of `uploader` that no message has claimed yet (a customer may attach only their own).
+    func unclaimedAttachments(_ ids: [AttachmentID], uploadedBy uploader: UUID) async throws -> Set<AttachmentID>
     /// Deletes uploads no message ever claimed that are older than `cutoff`; returns how many went.
     func purgeUnlinkedAttachments(uploadedBefore cutoff: Date) async throws -> Int
 }
