@@ -87,9 +87,12 @@ def test_queue_ticket_reply_note_and_status(node):
     assert refused.status_code == 403
     assert ">hello &lt;b&gt;</textarea>" in refused.text  # what the agent typed is kept for another try, escaped
 
+    # The reply carries a file (the form posts multipart); the note below goes url-encoded, as a client without files may.
+    guide = "提现排查步骤：1. 核对网络 2. 核对地址\n".encode()
     reply = agent.post(
         node.base_url + f"/console/tickets/{number}/reply",
         data={"csrf": csrf, "text": "您好，我们正在核实这笔提现。", "visibility": "public", "status": "pending"}, allow_redirects=False, timeout=10,
+        files=[("files", ("提现排查.txt", guide, "text/plain"))],
     )
     assert reply.status_code == 303 and reply.headers["Location"].startswith(f"/console/tickets/{number}?done=")
     note = agent.post(
@@ -102,6 +105,9 @@ def test_queue_ticket_reply_note_and_status(node):
     by_agent = [m for m in messages if m["authorKind"] == "agent"]
     assert [m["visibility"] for m in by_agent] == ["public", "internal"]
     assert by_agent[0]["verification"]  # a genuine agent reply carries its verification code
+    assert [(a["filename"], a["size"]) for a in by_agent[0]["attachments"]] == [("提现排查.txt", len(guide))]
+    file_link = f'href="/api/v1/attachments/{by_agent[0]["attachments"][0]["id"]}"'
+    assert agent.get(node.base_url + f"/console/tickets/{number}", timeout=10).text.count(file_link) == 1
     assert all(PHRASE not in m["text"] for m in messages)  # the same door as the API: the phrase never reached the store
     # The agent wrote it, so the team gets an internal note; the customer is not told "we removed it from your message".
     system = [m for m in messages if m["authorKind"] == "system"]

@@ -87,6 +87,7 @@ extension LocalizationTable {
         "console.merged-done": [.zhCN: "已合并，客户会收到通知。", .zhTW: "已合併，客戶會收到通知。", .en: "Merged; the customer is told."],
         "console.history": [.zhCN: "变更记录", .zhTW: "變更記錄", .en: "History"],
         "console.reply": [.zhCN: "回复或备注", .zhTW: "回覆或備註", .en: "Reply or note"],
+        "console.files": [.zhCN: "附件（最多 10 个）", .zhTW: "附件（最多 10 個）", .en: "Files (up to 10)"],
         "console.visibility": [.zhCN: "谁能看到", .zhTW: "誰能看到", .en: "Who sees it"],
         "console.public": [.zhCN: "公开回复（客户可见）", .zhTW: "公開回覆（客戶可見）", .en: "Public reply (the customer sees it)"],
         "console.internal": [.zhCN: "内部备注", .zhTW: "內部備註", .en: "Internal note"],

@@ -100,12 +100,12 @@ struct MessageInput: JSONBody {
     }
 
     /// An agent's reply or note from a form (the agent console).
-    init(agentText text: String, visibility: MessageVisibility, status: TicketStatus?) {
+    init(agentText text: String, visibility: MessageVisibility, status: TicketStatus?, attachmentIds: [AttachmentID] = []) {
         self.text = text
         html = nil
         self.visibility = visibility
         author = .agent
-        attachmentIds = []
+        self.attachmentIds = attachmentIds
         self.status = status
     }
 }

@@ -93,6 +93,9 @@ struct ConsolePages {
 
     // MARK: A new ticket (a phone call, a chat elsewhere, a letter)
 
+    /// Files on one reply or note from the console.
+    static let maxFiles = 10
+
     /// The channels an agent opens a ticket for by hand, the phone first.
     static let manualChannels: [Channel] = [.phone, .email, .chat, .web, .telegram, .wechat, .weibo, .x, .forum]
 
@@ -190,9 +193,15 @@ struct ConsolePages {
             let text = fields["text"] ?? ""
             let visibility = MessageVisibility(rawValue: fields["visibility"] ?? "") ?? .public
             let status = (fields["status"]).flatMap { $0.isEmpty ? nil : TicketStatus(rawValue: $0) }
+            let language = PageChrome.language(for: request).language
+            // The text is checked before any file is kept, so a refused reply leaves no upload behind.
+            _ = try MessageBody(text: text, html: nil)
+            let files = try await fields.keepFiles(
+                maxFiles: Self.maxFiles, language: language, uploadedBy: agent.actor, dependencies: dependencies, logger: agent.logger
+            )
             let (message, _) = try await tickets.post(
-                MessageInput(agentText: text, visibility: visibility, status: status), to: number,
-                requestLanguage: PageChrome.language(for: request).language, by: agent.caller
+                MessageInput(agentText: text, visibility: visibility, status: status, attachmentIds: files), to: number,
+                requestLanguage: language, by: agent.caller
             )
             _ = try await tickets.verifiedResource(message, recordCode: true)
             return visibility == .internal ? "console.note-added" : "console.reply-sent"
@@ -238,16 +247,24 @@ struct ConsolePages {
     /// it deserves.
     private func act(
         _ request: Request, context: DeskRequestContext, permission: Permission = .writeTickets,
-        _ action: (TicketNumber, FormData, AgentRequestContext) async throws -> String
+        _ action: (TicketNumber, PostedForm, AgentRequestContext) async throws -> String
     ) async throws -> Response {
         guard let agent = try await signedIn(request, context: context) else { return Self.toSignIn }
         let chrome = PageChrome(request: request, titleKey: "console.queue")
         guard let number = context.parameters.get("ticket").flatMap({ TicketNumber(parsing: $0) }) else { return notFound(chrome) }
-        let body = try await request.limitedBody(upTo: dependencies.limits.jsonBodyBytes)
-        let fields = FormData(String(buffer: body))
+        let fields: PostedForm
+        do {
+            fields = try await PostedForm.read(
+                request, textLimit: dependencies.limits.jsonBodyBytes, formLimit: dependencies.limits.attachmentBytes + dependencies.limits.jsonBodyBytes
+            )
+        } catch let error as DeskError {
+            return try await renderTicket(
+                number, agent: agent, request: request, notice: nil, error: error.detail(in: chrome.language), status: HTTPResponse.Status(code: error.status)
+            )
+        }
         // What the agent typed comes back with an error, so a refused reply is not lost (secrets removed first).
         let draft = SecretGuard().clean(fields["text"] ?? "", language: chrome.language).text
-        guard Self.csrfMatches(request, fields) else {
+        guard Self.csrfMatches(request, fields.fields) else {
             let message = Localizer.shared.text("signin.expired-form", chrome.language)
             return try await renderTicket(number, agent: agent, request: request, notice: nil, error: message, status: .forbidden, draft: draft)
         }
@@ -305,7 +322,9 @@ struct ConsolePages {
             conversation.append([
                 "author": author, "kind": message.authorKind.rawValue, "internal": message.visibility == .internal,
                 "time": Self.time(message.createdAt), "text": message.bodyText,
-                "attachments": message.attachments.map { ["name": $0.filename, "href": "/api/v1/attachments/\($0.id.description)"] },
+                "attachments": message.attachments.map {
+                    ["name": $0.filename, "href": "/api/v1/attachments/\($0.id.description)", "size": SupportUploads.sizeText($0.size)]
+                },
             ])
         }
         var events: [[String: Any]] = []

@@ -55,7 +55,7 @@ struct SupportPages {
     @Sendable func sendRequest(_ request: Request, context: DeskRequestContext) async throws -> Response {
         let chrome = PageChrome(request: request, titleKey: "support.title")
         let customer = try await signedIn(request)
-        let posted: SupportUploads.Posted
+        let posted: PostedForm
         do {
             posted = try await SupportUploads.read(request, limits: dependencies.limits)
         } catch let error as DeskError {
@@ -73,11 +73,12 @@ struct SupportPages {
         }
         do {
             let email = try customer.map { signedIn in signedIn.customer.email } ?? Self.email(posted["email"])
-            try SupportUploads.check(posted.files, limits: dependencies.limits)
+            try posted.checkFiles(maxFiles: SupportUploads.maxFiles, limits: dependencies.limits)
             try await claimRequest(email: email, clientIP: context.clientIP)
             var draft = try Self.draft(posted.fields, email: email, customer: customer?.customer, language: chrome.language)
-            draft.firstMessage.attachmentIDs = try await SupportUploads.keep(
-                posted.files, language: chrome.language, customer: customer?.customer.id, dependencies: dependencies, logger: context.logger
+            draft.firstMessage.attachmentIDs = try await posted.keepFiles(
+                maxFiles: SupportUploads.maxFiles, language: chrome.language, uploadedBy: Actor(kind: .customer, id: customer?.customer.id.rawValue),
+                dependencies: dependencies, logger: context.logger
             )
             let caller = Caller(actor: Actor(kind: .customer, id: customer?.customer.id.rawValue), logger: context.logger)
             let requester = try await requesterLanguage(customer: customer?.customer, email: email, fallback: chrome.language)
@@ -278,7 +279,7 @@ struct SupportPages {
         guard let customer = try await signedIn(request) else { return SignInPages.redirect("/support/signin") }
         let language = PageChrome.language(for: request).language
         let number = context.parameters.get("ticket").flatMap { TicketNumber(parsing: $0) }
-        let fields: SupportUploads.Posted
+        let fields: PostedForm
         do {
             fields = try await SupportUploads.read(request, limits: dependencies.limits)
         } catch let error as DeskError {
@@ -299,8 +300,9 @@ struct SupportPages {
             let caller = Caller(actor: Actor.customer(customer.customer.id), logger: context.logger)
             // The text is checked before any file is kept, so a refused reply leaves no upload behind.
             _ = try MessageBody(text: fields["text"], html: nil)
-            let files = try await SupportUploads.keep(
-                fields.files, language: language, customer: customer.customer.id, dependencies: dependencies, logger: context.logger
+            let files = try await fields.keepFiles(
+                maxFiles: SupportUploads.maxFiles, language: language, uploadedBy: .customer(customer.customer.id), dependencies: dependencies,
+                logger: context.logger
             )
             let (_, ticket) = try await tickets.post(
                 MessageInput(customerText: fields["text"] ?? "", attachmentIds: files), to: target.number, requestLanguage: language, by: caller
