@@ -41,8 +41,9 @@ extension LocalizationTable {
             .zhTW: "不要上傳助記詞、私鑰或備份檔案的截圖或照片。看到它們的任何人都能轉走你的資產。",
             .en: "Never upload a screenshot or photo of your recovery phrase, private key or a wallet backup. Anyone who sees it can take your funds.",
         ],
-        "support.files-too-large": [
-            .zhCN: "附件太大：合计不能超过 {0}。", .zhTW: "附件太大：合計不能超過 {0}。", .en: "The files are too large: {0} in all at most.",
+        "support.too-large": [
+            .zhCN: "内容太大：文字和附件合计不能超过 {0}。", .zhTW: "內容太大：文字和附件合計不能超過 {0}。",
+            .en: "That is too large: text and files together may be {0} at most.",
         ],
         "support.files-again": [
             .zhCN: "请重新选择附件。", .zhTW: "請重新選擇附件。", .en: "Please choose your files again.",

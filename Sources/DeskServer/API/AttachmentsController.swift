@@ -27,8 +27,8 @@ struct AttachmentsController {
     }
 
     /// Stores an upload not yet linked to a message: type sniffed from the bytes, a safe file name, and a text file's
-    /// secrets removed first (a pasted recovery phrase in notes.txt is a door too). The API and the support pages'
-    /// forms both upload through here.
+    /// secrets removed first (a pasted recovery phrase in notes.txt is a door too). The API, the console and the support
+    /// pages upload through here.
     static func keep(
         _ bytes: [UInt8], filename: String?, language: Language, uploadedBy actor: Actor, dependencies: Dependencies, logger: Logger
     ) async throws -> Attachment {

@@ -76,11 +76,10 @@ struct SupportPages {
             try posted.checkFiles(maxFiles: SupportUploads.maxFiles, limits: dependencies.limits)
             try await claimRequest(email: email, clientIP: context.clientIP)
             var draft = try Self.draft(posted.fields, email: email, customer: customer?.customer, language: chrome.language)
-            draft.firstMessage.attachmentIDs = try await posted.keepFiles(
-                maxFiles: SupportUploads.maxFiles, language: chrome.language, uploadedBy: Actor(kind: .customer, id: customer?.customer.id.rawValue),
-                dependencies: dependencies, logger: context.logger
-            )
             let caller = Caller(actor: Actor(kind: .customer, id: customer?.customer.id.rawValue), logger: context.logger)
+            draft.firstMessage.attachmentIDs = try await posted.keepFiles(
+                maxFiles: SupportUploads.maxFiles, language: chrome.language, uploadedBy: caller.actor, dependencies: dependencies, logger: caller.logger
+            )
             let requester = try await requesterLanguage(customer: customer?.customer, email: email, fallback: chrome.language)
             let (ticket, _) = try await tickets.openTicket(draft, language: requester, requestLanguage: chrome.language, by: caller)
             if let email {
@@ -173,7 +172,6 @@ struct SupportPages {
             },
         ]
         if let error { values["error"] = error }
-        values["maxFiles"] = String(SupportUploads.maxFiles)
         values["filesHelp"] = l.format("support.files-help", chrome.language, String(SupportUploads.maxFiles), SupportUploads.sizeText(SupportUploads.maxFormBytes))
         return renderWithToken("support_request", values, request: request, chrome: chrome, customer: customer, status: status)
     }
@@ -301,8 +299,7 @@ struct SupportPages {
             // The text is checked before any file is kept, so a refused reply leaves no upload behind.
             _ = try MessageBody(text: fields["text"], html: nil)
             let files = try await fields.keepFiles(
-                maxFiles: SupportUploads.maxFiles, language: language, uploadedBy: .customer(customer.customer.id), dependencies: dependencies,
-                logger: context.logger
+                maxFiles: SupportUploads.maxFiles, language: language, uploadedBy: caller.actor, dependencies: dependencies, logger: caller.logger
             )
             let (_, ticket) = try await tickets.post(
                 MessageInput(customerText: fields["text"] ?? "", attachmentIds: files), to: target.number, requestLanguage: language, by: caller
@@ -456,8 +453,8 @@ struct SupportPages {
         switch error {
         case .invalidField(let field, let reason) where fieldLabels[field] != nil:
             message = l.format("field.\(reason.rawValue)", language, l.text(fieldLabels[field] ?? "", language))
-        case .bodyTooLarge:
-            message = l.format("support.files-too-large", language, SupportUploads.sizeText(SupportUploads.maxFormBytes))
+        case .bodyTooLarge(let limit):
+            message = l.format("support.too-large", language, SupportUploads.sizeText(limit))
         default:
             message = error.detail(in: language)
         }
